@@ -1,0 +1,2 @@
+/** The runnable Revtrace jar: command line and wiring. */
+package org.revtrace.app;

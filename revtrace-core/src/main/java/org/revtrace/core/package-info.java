@@ -1,0 +1,2 @@
+/** Framework-free domain model and engines of Revtrace. */
+package org.revtrace.core;
