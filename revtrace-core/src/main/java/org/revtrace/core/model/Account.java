@@ -2,7 +2,13 @@ package org.revtrace.core.model;
 
 /** A company: the buyer in B2B, whose contacts form the buying committee. */
 public record Account(
-    String id, String name, String domain, String industry, String size, String region, String tier) {
+    String id,
+    String name,
+    String domain,
+    String industry,
+    String size,
+    String region,
+    String tier) {
 
   public Account {
     Text.requireId(id, "account id");

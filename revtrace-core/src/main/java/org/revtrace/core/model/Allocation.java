@@ -8,9 +8,9 @@ public final class Allocation {
   /**
    * Largest-remainder (Hamilton) apportionment of {@code total} units over {@code weights}.
    *
-   * <p>Each part gets the floor of {@code total × w_i / Σw}; the units still missing go one each
-   * to the parts with the largest fractional remainders, ties to the lower index. Negative totals
-   * are split as the negation of the split of their absolute value. Weights must be finite and
+   * <p>Each part gets the floor of {@code total × w_i / Σw}; the units still missing go one each to
+   * the parts with the largest fractional remainders, ties to the lower index. Negative totals are
+   * split as the negation of the split of their absolute value. Weights must be finite and
    * non-negative with a positive sum, unless {@code total} is zero.
    */
   public static long[] largestRemainder(long total, double[] weights) {
@@ -39,7 +39,8 @@ public final class Allocation {
       given += floor;
     }
     long missing = magnitude - given;
-    // Floating error can make 'given' overshoot by a unit; take it back from the smallest remainders.
+    // Floating error can make 'given' overshoot by a unit; take it back from the smallest
+    // remainders.
     while (missing < 0) {
       int smallest = -1;
       for (int i = 0; i < parts.length; i++) {

@@ -1,6 +1,8 @@
 package org.revtrace.core.model;
 
-/** Stable codes of input problems; scripts and the quarantine rely on these names never changing. */
+/**
+ * Stable codes of input problems; scripts and the quarantine rely on these names never changing.
+ */
 public enum ErrorCode {
   /** The file could not be read at all (I/O error, not a regular file). */
   UNREADABLE_FILE,

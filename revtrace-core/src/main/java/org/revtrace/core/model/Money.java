@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * An amount of money in minor units (kopecks, cents) of one ISO 4217 currency.
  *
- * <p>Money never uses {@code double}; arithmetic across currencies throws, and {@link #split}
- * hands out the remainder so that the parts always sum to the whole to the minor unit.
+ * <p>Money never uses {@code double}; arithmetic across currencies throws, and {@link #split} hands
+ * out the remainder so that the parts always sum to the whole to the minor unit.
  */
 public record Money(long minor, String currency) {
 
@@ -62,8 +62,8 @@ public record Money(long minor, String currency) {
   /**
    * Splits this amount in proportion to non-negative weights by the largest-remainder method: each
    * part is the floor of its exact share, and the leftover minor units go one each to the parts
-   * with the largest fractional remainders (ties to the lower index). The parts sum exactly to
-   * this amount. All-zero weights are an error.
+   * with the largest fractional remainders (ties to the lower index). The parts sum exactly to this
+   * amount. All-zero weights are an error.
    */
   public long[] split(double[] weights) {
     return Allocation.largestRemainder(minor, weights);

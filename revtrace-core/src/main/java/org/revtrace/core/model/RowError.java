@@ -24,7 +24,9 @@ public record RowError(
     message = message == null ? "" : message;
   }
 
-  /** The one-line form used on stderr: {@code leads.csv:12: created_at BAD_TIMESTAMP 'x' (reason)}. */
+  /**
+   * The one-line form used on stderr: {@code leads.csv:12: created_at BAD_TIMESTAMP 'x' (reason)}.
+   */
   public String describe() {
     return file
         + ":"

@@ -3,7 +3,9 @@ package org.revtrace.core.model;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** Media spend of one day on one channel (and campaign, when known), as the ad platform reports it. */
+/**
+ * Media spend of one day on one channel (and campaign, when known), as the ad platform reports it.
+ */
 public record Spend(
     LocalDate date, String channel, Utm utm, long impressions, long clicks, Money cost) {
 

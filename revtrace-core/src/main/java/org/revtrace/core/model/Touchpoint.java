@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * One interaction of a person with the company: an ad click, a visit, an e-mail, a webinar, a call.
  *
- * <p>At least one of visitor, contact or account identifies who touched; a touch with none of
- * them cannot join a journey and is rejected by the importer.
+ * <p>At least one of visitor, contact or account identifies who touched; a touch with none of them
+ * cannot join a journey and is rejected by the importer.
  */
 public record Touchpoint(
     String id,
