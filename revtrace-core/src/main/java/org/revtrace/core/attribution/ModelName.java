@@ -1,0 +1,36 @@
+package org.revtrace.core.attribution;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The attribution models Revtrace offers, by their report-contract names. */
+public enum ModelName {
+  FIRST_TOUCH,
+  LAST_TOUCH,
+  LAST_NON_DIRECT,
+  LINEAR,
+  POSITION_BASED,
+  W_SHAPED,
+  FULL_PATH,
+  TIME_DECAY,
+  CUSTOM_WEIGHTS,
+  MARKOV;
+
+  /** The contract spelling: {@code last_non_direct}. */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<ModelName> parse(String code) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    String normalised = code.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+    for (ModelName model : values()) {
+      if (model.name().equals(normalised)) {
+        return Optional.of(model);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,327 @@
+package org.revtrace.core.dataset;
+
+import java.util.List;
+import org.revtrace.core.model.CanonicalData;
+import org.revtrace.core.model.RowError;
+
+/**
+ * The in-memory columnar form of one data folder, indexed for the engines.
+ *
+ * <p>Strings are dictionary-coded (channels, campaigns, accounts), times are epoch seconds, days
+ * are epoch days, money is minor units of the reporting currency. Touches are stored ordered by
+ * person and time, and an index orders them by account and time, so a journey is a slice. Arrays
+ * are exposed without copying for speed: callers must treat them as read-only.
+ *
+ * <p>Identity: a person is the union of every contact id and visitor id that a touch or a lead
+ * names together; a lead with neither is a person of its own. A person's account is its contact's
+ * account, else the first account named on its touches or leads.
+ */
+public final class Dataset {
+
+  /** Marker for a missing time in the long time columns. */
+  public static final long NO_TIME = Long.MIN_VALUE;
+
+  /** Channel name used when a conversion has no touch and no channel of its own. */
+  public static final String UNATTRIBUTED = "(unattributed)";
+
+  /** Channel name treated as direct traffic by last-non-direct attribution. */
+  public static final String DIRECT = "direct";
+
+  final String currency;
+  final Dictionary channels = new Dictionary();
+  final Dictionary campaigns = new Dictionary();
+  int[] campaignChannel = new int[0];
+  String[] campaignName = new String[0];
+  final Dictionary accounts = new Dictionary();
+
+  // touches, ordered by person then time; person -1 (account-only touches) sorts last
+  int touchCount;
+  long[] touchTime;
+  int[] touchChannel;
+  int[] touchCampaign;
+  byte[] touchType;
+  int[] touchPerson;
+  int[] touchAccount;
+  int personCount;
+  int[] personTouchStart; // personCount + 1
+  int[] personAccount;
+  int[] accountTouchOrder; // touch indexes ordered by account then time (touches with an account)
+  int[] accountTouchStart; // accounts.size() + 1
+
+  // leads
+  int leadCount;
+  String[] leadId;
+  long[] leadCreated;
+  long[] leadMql;
+  long[] leadSql;
+  long[] leadFirstResponse;
+  int[] leadPerson;
+  int[] leadAccount;
+  int[] leadChannel;
+  int[] leadCampaign;
+
+  // deals
+  int dealCount;
+  String[] dealId;
+  long[] dealCreated;
+  long[] dealClosed;
+  byte[] dealStatus; // DealStatus ordinal
+  long[] dealAmount;
+  long[] dealRevenue; // payments if any, else amount when won, else 0
+  int[] dealPerson;
+  int[] dealAccount;
+  int[] dealLead;
+  int[] dealChannel;
+  int[] dealCampaign;
+  long[] accountLifetimeRevenue;
+
+  // media spend rows
+  int spendCount;
+  int[] spendDay;
+  int[] spendChannel;
+  int[] spendCampaign;
+  long[] spendImpressions;
+  long[] spendClicks;
+  long[] spendCost;
+
+  // other costs
+  int costCount;
+  int[] costDay;
+  byte[] costCategory; // CostCategory ordinal
+  int[] costChannel; // -1 when not tied to a channel
+  long[] costAmount;
+
+  List<RowError> conversionErrors = List.of();
+
+  Dataset(String currency) {
+    this.currency = currency;
+  }
+
+  /**
+   * Indexes canonical data, converting money to {@code reportingCurrency} with the data's own
+   * rates. Rows whose money cannot be converted are left out and reported by {@link
+   * #conversionErrors()}.
+   */
+  public static Dataset of(CanonicalData data, String reportingCurrency) {
+    return new DatasetBuilder(data, reportingCurrency).build();
+  }
+
+  public String currency() {
+    return currency;
+  }
+
+  /** Rows left out because no exchange rate covered their currency and date. */
+  public List<RowError> conversionErrors() {
+    return conversionErrors;
+  }
+
+  public Dictionary channels() {
+    return channels;
+  }
+
+  /** Campaign keys: one per (channel, campaign name) pair. */
+  public Dictionary campaigns() {
+    return campaigns;
+  }
+
+  public int campaignChannel(int campaign) {
+    return campaignChannel[campaign];
+  }
+
+  public String campaignName(int campaign) {
+    return campaignName[campaign];
+  }
+
+  public Dictionary accounts() {
+    return accounts;
+  }
+
+  public int touchCount() {
+    return touchCount;
+  }
+
+  public long[] touchTime() {
+    return touchTime;
+  }
+
+  public int[] touchChannel() {
+    return touchChannel;
+  }
+
+  public int[] touchCampaign() {
+    return touchCampaign;
+  }
+
+  public byte[] touchType() {
+    return touchType;
+  }
+
+  public int[] touchPerson() {
+    return touchPerson;
+  }
+
+  public int[] touchAccount() {
+    return touchAccount;
+  }
+
+  public int personCount() {
+    return personCount;
+  }
+
+  public int[] personTouchStart() {
+    return personTouchStart;
+  }
+
+  public int[] personAccount() {
+    return personAccount;
+  }
+
+  public int[] accountTouchOrder() {
+    return accountTouchOrder;
+  }
+
+  public int[] accountTouchStart() {
+    return accountTouchStart;
+  }
+
+  public int leadCount() {
+    return leadCount;
+  }
+
+  public String[] leadId() {
+    return leadId;
+  }
+
+  public long[] leadCreated() {
+    return leadCreated;
+  }
+
+  public long[] leadMql() {
+    return leadMql;
+  }
+
+  public long[] leadSql() {
+    return leadSql;
+  }
+
+  public long[] leadFirstResponse() {
+    return leadFirstResponse;
+  }
+
+  public int[] leadPerson() {
+    return leadPerson;
+  }
+
+  public int[] leadAccount() {
+    return leadAccount;
+  }
+
+  public int[] leadChannel() {
+    return leadChannel;
+  }
+
+  public int[] leadCampaign() {
+    return leadCampaign;
+  }
+
+  public int dealCount() {
+    return dealCount;
+  }
+
+  public String[] dealId() {
+    return dealId;
+  }
+
+  public long[] dealCreated() {
+    return dealCreated;
+  }
+
+  public long[] dealClosed() {
+    return dealClosed;
+  }
+
+  public byte[] dealStatus() {
+    return dealStatus;
+  }
+
+  public long[] dealAmount() {
+    return dealAmount;
+  }
+
+  public long[] dealRevenue() {
+    return dealRevenue;
+  }
+
+  public int[] dealPerson() {
+    return dealPerson;
+  }
+
+  public int[] dealAccount() {
+    return dealAccount;
+  }
+
+  public int[] dealLead() {
+    return dealLead;
+  }
+
+  public int[] dealChannel() {
+    return dealChannel;
+  }
+
+  public int[] dealCampaign() {
+    return dealCampaign;
+  }
+
+  /** All payments of the account (won deals without payments count at their amount). */
+  public long[] accountLifetimeRevenue() {
+    return accountLifetimeRevenue;
+  }
+
+  public int spendCount() {
+    return spendCount;
+  }
+
+  public int[] spendDay() {
+    return spendDay;
+  }
+
+  public int[] spendChannel() {
+    return spendChannel;
+  }
+
+  public int[] spendCampaign() {
+    return spendCampaign;
+  }
+
+  public long[] spendImpressions() {
+    return spendImpressions;
+  }
+
+  public long[] spendClicks() {
+    return spendClicks;
+  }
+
+  public long[] spendCost() {
+    return spendCost;
+  }
+
+  public int costCount() {
+    return costCount;
+  }
+
+  public int[] costDay() {
+    return costDay;
+  }
+
+  public byte[] costCategory() {
+    return costCategory;
+  }
+
+  public int[] costChannel() {
+    return costChannel;
+  }
+
+  public long[] costAmount() {
+    return costAmount;
+  }
+}

@@ -1,0 +1,430 @@
+package org.revtrace.core.dataset;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.revtrace.core.model.CanonicalData;
+import org.revtrace.core.model.Contact;
+import org.revtrace.core.model.Cost;
+import org.revtrace.core.model.Deal;
+import org.revtrace.core.model.DealStatus;
+import org.revtrace.core.model.ErrorCode;
+import org.revtrace.core.model.Lead;
+import org.revtrace.core.model.Money;
+import org.revtrace.core.model.Payment;
+import org.revtrace.core.model.RowError;
+import org.revtrace.core.model.Spend;
+import org.revtrace.core.model.Touchpoint;
+import org.revtrace.core.model.Utm;
+
+/**
+ * Builds a {@link Dataset}: identity resolution, dictionary coding, currency conversion, sorting.
+ */
+final class DatasetBuilder {
+
+  private static final String NO_CAMPAIGN = "(none)";
+
+  private final CanonicalData data;
+  private final ExchangeRates rates;
+  private final Dataset dataset;
+  private final List<RowError> errors = new ArrayList<>();
+  private final Map<String, String> contactAccount = new HashMap<>();
+  private final PersonKeys persons = new PersonKeys();
+
+  DatasetBuilder(CanonicalData data, String reportingCurrency) {
+    this.data = data;
+    this.rates = new ExchangeRates(reportingCurrency, data.rates());
+    this.dataset = new Dataset(reportingCurrency);
+  }
+
+  Dataset build() {
+    for (Contact contact : data.contacts()) {
+      if (contact.accountId() != null) {
+        contactAccount.put(contact.id(), contact.accountId());
+      }
+    }
+    data.accounts().forEach(account -> dataset.accounts.encode(account.id()));
+    linkIdentities();
+    int[] touchPersonUnsorted = personsOfTouches();
+    int[] leadPersonIds = personsOfLeads();
+    int[] personAccountIds = accountsOfPersons(touchPersonUnsorted, leadPersonIds);
+    dataset.personCount = persons.count();
+    dataset.personAccount = personAccountIds;
+    indexTouches(touchPersonUnsorted);
+    indexLeads(leadPersonIds);
+    indexDeals();
+    indexSpend();
+    indexCosts();
+    indexCampaigns();
+    dataset.conversionErrors = List.copyOf(errors);
+    return dataset;
+  }
+
+  private void linkIdentities() {
+    for (Touchpoint touch : data.touchpoints()) {
+      persons.link(touch.contactId(), touch.visitorId());
+    }
+    for (Lead lead : data.leads()) {
+      persons.link(lead.contactId(), lead.visitorId());
+    }
+    for (Deal deal : data.deals()) {
+      persons.link(deal.contactId(), null);
+    }
+    persons.freeze();
+  }
+
+  private int[] personsOfTouches() {
+    List<Touchpoint> touches = data.touchpoints();
+    int[] person = new int[touches.size()];
+    for (int i = 0; i < person.length; i++) {
+      Touchpoint touch = touches.get(i);
+      person[i] = persons.personOf(touch.contactId(), touch.visitorId());
+    }
+    return person;
+  }
+
+  private int[] personsOfLeads() {
+    List<Lead> leads = data.leads();
+    int[] person = new int[leads.size()];
+    for (int i = 0; i < person.length; i++) {
+      Lead lead = leads.get(i);
+      int id = persons.personOf(lead.contactId(), lead.visitorId());
+      person[i] = id >= 0 ? id : persons.newPerson();
+    }
+    return person;
+  }
+
+  private int[] accountsOfPersons(int[] touchPerson, int[] leadPerson) {
+    int[] account = new int[persons.count()];
+    Arrays.fill(account, -1);
+    for (Map.Entry<String, String> entry : contactAccount.entrySet()) {
+      int person = persons.personOf(entry.getKey(), null);
+      if (person >= 0 && account[person] < 0) {
+        account[person] = dataset.accounts.encode(entry.getValue());
+      }
+    }
+    List<Touchpoint> touches = data.touchpoints();
+    for (int i = 0; i < touchPerson.length; i++) {
+      String accountId = accountOf(touches.get(i).accountId(), touches.get(i).contactId());
+      if (touchPerson[i] >= 0 && account[touchPerson[i]] < 0 && accountId != null) {
+        account[touchPerson[i]] = dataset.accounts.encode(accountId);
+      }
+    }
+    List<Lead> leads = data.leads();
+    for (int i = 0; i < leadPerson.length; i++) {
+      String accountId = accountOf(leads.get(i).accountId(), leads.get(i).contactId());
+      if (account[leadPerson[i]] < 0 && accountId != null) {
+        account[leadPerson[i]] = dataset.accounts.encode(accountId);
+      }
+    }
+    return account;
+  }
+
+  private String accountOf(String accountId, String contactId) {
+    if (accountId != null) {
+      return accountId;
+    }
+    return contactId == null ? null : contactAccount.get(contactId);
+  }
+
+  private void indexTouches(int[] personUnsorted) {
+    List<Touchpoint> touches = data.touchpoints();
+    int n = touches.size();
+    long[] time = new long[n];
+    for (int i = 0; i < n; i++) {
+      time[i] = touches.get(i).occurredAt().getEpochSecond();
+    }
+    // Person -1 (touches known only by account) goes to the last bucket.
+    int buckets = dataset.personCount + 1;
+    int[] bucketOf = new int[n];
+    for (int i = 0; i < n; i++) {
+      bucketOf[i] = personUnsorted[i] >= 0 ? personUnsorted[i] : dataset.personCount;
+    }
+    int[] start = new int[buckets + 1];
+    int[] order = TimeOrder.byBucketThenTime(bucketOf, buckets, time, start);
+
+    dataset.touchCount = n;
+    dataset.touchTime = new long[n];
+    dataset.touchChannel = new int[n];
+    dataset.touchCampaign = new int[n];
+    dataset.touchType = new byte[n];
+    dataset.touchPerson = new int[n];
+    dataset.touchAccount = new int[n];
+    for (int k = 0; k < n; k++) {
+      Touchpoint touch = touches.get(order[k]);
+      dataset.touchTime[k] = time[order[k]];
+      dataset.touchChannel[k] = dataset.channels.encode(touch.channel());
+      dataset.touchCampaign[k] = campaignKey(touch.channel(), touch.utm());
+      dataset.touchType[k] = (byte) touch.type().ordinal();
+      int person = personUnsorted[order[k]];
+      dataset.touchPerson[k] = person;
+      String accountId = accountOf(touch.accountId(), touch.contactId());
+      int account = accountId != null ? dataset.accounts.encode(accountId) : -1;
+      if (account < 0 && person >= 0) {
+        account = dataset.personAccount[person];
+      }
+      dataset.touchAccount[k] = account;
+    }
+    dataset.personTouchStart = Arrays.copyOf(start, dataset.personCount + 1);
+    indexTouchesByAccount();
+  }
+
+  private void indexTouchesByAccount() {
+    int n = dataset.touchCount;
+    int accounts = dataset.accounts.size();
+    int[] bucketOf = new int[n];
+    for (int k = 0; k < n; k++) {
+      bucketOf[k] = dataset.touchAccount[k] >= 0 ? dataset.touchAccount[k] : accounts;
+    }
+    int[] start = new int[accounts + 2];
+    int[] order = TimeOrder.byBucketThenTime(bucketOf, accounts + 1, dataset.touchTime, start);
+    dataset.accountTouchOrder = Arrays.copyOf(order, start[accounts]);
+    dataset.accountTouchStart = Arrays.copyOf(start, accounts + 1);
+  }
+
+  private void indexLeads(int[] leadPersonIds) {
+    List<Lead> leads = data.leads();
+    int n = leads.size();
+    dataset.leadCount = n;
+    dataset.leadId = new String[n];
+    dataset.leadCreated = new long[n];
+    dataset.leadMql = new long[n];
+    dataset.leadSql = new long[n];
+    dataset.leadFirstResponse = new long[n];
+    dataset.leadPerson = leadPersonIds;
+    dataset.leadAccount = new int[n];
+    dataset.leadChannel = new int[n];
+    dataset.leadCampaign = new int[n];
+    for (int i = 0; i < n; i++) {
+      Lead lead = leads.get(i);
+      dataset.leadId[i] = lead.id();
+      dataset.leadCreated[i] = lead.createdAt().getEpochSecond();
+      dataset.leadMql[i] = seconds(lead.mqlAt());
+      dataset.leadSql[i] = seconds(lead.sqlAt());
+      dataset.leadFirstResponse[i] = seconds(lead.firstResponseAt());
+      dataset.leadAccount[i] = dataset.personAccount[leadPersonIds[i]];
+      String channel = lead.channel() != null ? lead.channel() : Dataset.UNATTRIBUTED;
+      dataset.leadChannel[i] = dataset.channels.encode(channel);
+      dataset.leadCampaign[i] = campaignKey(channel, lead.utm());
+    }
+  }
+
+  private void indexDeals() {
+    Map<String, Integer> leadIndex = new HashMap<>();
+    for (int i = 0; i < dataset.leadCount; i++) {
+      leadIndex.putIfAbsent(dataset.leadId[i], i);
+    }
+    Map<String, Long> paidByDeal = new HashMap<>();
+    Map<String, Long> paidByAccount = new HashMap<>();
+    Map<String, String> dealAccountById = new HashMap<>();
+    for (Deal deal : data.deals()) {
+      String accountId = accountOf(deal.accountId(), deal.contactId());
+      if (accountId != null) {
+        dealAccountById.put(deal.id(), accountId);
+      }
+    }
+    for (Payment payment : data.payments()) {
+      Optional<Money> paid =
+          convert(payment.amount(), payment.paidAt(), "payments.csv", payment.id());
+      if (paid.isEmpty()) {
+        continue;
+      }
+      if (payment.dealId() != null) {
+        paidByDeal.merge(payment.dealId(), paid.get().minor(), Long::sum);
+      }
+      String accountId =
+          payment.accountId() != null ? payment.accountId() : dealAccountById.get(payment.dealId());
+      if (accountId != null) {
+        paidByAccount.merge(accountId, paid.get().minor(), Long::sum);
+      }
+    }
+
+    List<Deal> deals = new ArrayList<>(data.deals().size());
+    List<Long> amounts = new ArrayList<>(data.deals().size());
+    for (Deal deal : data.deals()) {
+      convert(deal.amount(), deal.createdAt(), "deals.csv", deal.id())
+          .ifPresent(
+              amount -> {
+                deals.add(deal);
+                amounts.add(amount.minor());
+              });
+    }
+    int n = deals.size();
+    dataset.dealCount = n;
+    dataset.dealId = new String[n];
+    dataset.dealCreated = new long[n];
+    dataset.dealClosed = new long[n];
+    dataset.dealStatus = new byte[n];
+    dataset.dealAmount = new long[n];
+    dataset.dealRevenue = new long[n];
+    dataset.dealPerson = new int[n];
+    dataset.dealAccount = new int[n];
+    dataset.dealLead = new int[n];
+    dataset.dealChannel = new int[n];
+    dataset.dealCampaign = new int[n];
+    for (int i = 0; i < n; i++) {
+      Deal deal = deals.get(i);
+      dataset.dealId[i] = deal.id();
+      dataset.dealCreated[i] = deal.createdAt().getEpochSecond();
+      dataset.dealClosed[i] = seconds(deal.closedAt());
+      dataset.dealStatus[i] = (byte) deal.status().ordinal();
+      dataset.dealAmount[i] = amounts.get(i);
+      Long paid = paidByDeal.get(deal.id());
+      boolean won = deal.status() == DealStatus.WON;
+      dataset.dealRevenue[i] = paid != null ? paid : won ? amounts.get(i) : 0;
+      int lead = deal.leadId() == null ? -1 : leadIndex.getOrDefault(deal.leadId(), -1);
+      dataset.dealLead[i] = lead;
+      int person = deal.contactId() != null ? persons.personOf(deal.contactId(), null) : -1;
+      if (person < 0 && lead >= 0) {
+        person = dataset.leadPerson[lead];
+      }
+      dataset.dealPerson[i] = person;
+      String accountId = accountOf(deal.accountId(), deal.contactId());
+      int account = accountId != null ? dataset.accounts.encode(accountId) : -1;
+      if (account < 0 && person >= 0) {
+        account = dataset.personAccount[person];
+      }
+      dataset.dealAccount[i] = account;
+      dataset.dealChannel[i] =
+          lead >= 0 ? dataset.leadChannel[lead] : dataset.channels.encode(Dataset.UNATTRIBUTED);
+      dataset.dealCampaign[i] =
+          lead >= 0 ? dataset.leadCampaign[lead] : campaignKey(Dataset.UNATTRIBUTED, Utm.NONE);
+      if (won && paid == null && accountId != null) {
+        paidByAccount.merge(accountId, amounts.get(i), Long::sum);
+      }
+    }
+    dataset.accountLifetimeRevenue = new long[dataset.accounts.size()];
+    for (Map.Entry<String, Long> entry : paidByAccount.entrySet()) {
+      int account = dataset.accounts.encode(entry.getKey());
+      if (account >= dataset.accountLifetimeRevenue.length) {
+        dataset.accountLifetimeRevenue =
+            Arrays.copyOf(dataset.accountLifetimeRevenue, dataset.accounts.size());
+      }
+      dataset.accountLifetimeRevenue[account] += entry.getValue();
+    }
+    if (dataset.accountTouchStart.length < dataset.accounts.size() + 1) {
+      // Accounts named only by deals or payments have no touches: extend the index with empty
+      // slices.
+      int old = dataset.accountTouchStart.length;
+      dataset.accountTouchStart =
+          Arrays.copyOf(dataset.accountTouchStart, dataset.accounts.size() + 1);
+      Arrays.fill(
+          dataset.accountTouchStart,
+          old,
+          dataset.accountTouchStart.length,
+          dataset.accountTouchStart[old - 1]);
+    }
+    if (dataset.accountLifetimeRevenue.length < dataset.accounts.size()) {
+      dataset.accountLifetimeRevenue =
+          Arrays.copyOf(dataset.accountLifetimeRevenue, dataset.accounts.size());
+    }
+  }
+
+  private void indexSpend() {
+    List<Spend> rows = data.spend();
+    int n = rows.size();
+    int[] day = new int[n];
+    int[] channel = new int[n];
+    int[] campaign = new int[n];
+    long[] impressions = new long[n];
+    long[] clicks = new long[n];
+    long[] cost = new long[n];
+    int kept = 0;
+    for (Spend spend : rows) {
+      Optional<Money> converted =
+          convert(spend.cost(), spend.date(), "spend.csv", spend.channel() + " " + spend.date());
+      if (converted.isEmpty()) {
+        continue;
+      }
+      day[kept] = (int) spend.date().toEpochDay();
+      channel[kept] = dataset.channels.encode(spend.channel());
+      campaign[kept] = campaignKey(spend.channel(), spend.utm());
+      impressions[kept] = spend.impressions();
+      clicks[kept] = spend.clicks();
+      cost[kept] = converted.get().minor();
+      kept++;
+    }
+    dataset.spendCount = kept;
+    dataset.spendDay = Arrays.copyOf(day, kept);
+    dataset.spendChannel = Arrays.copyOf(channel, kept);
+    dataset.spendCampaign = Arrays.copyOf(campaign, kept);
+    dataset.spendImpressions = Arrays.copyOf(impressions, kept);
+    dataset.spendClicks = Arrays.copyOf(clicks, kept);
+    dataset.spendCost = Arrays.copyOf(cost, kept);
+  }
+
+  private void indexCosts() {
+    List<Cost> rows = data.costs();
+    int n = rows.size();
+    int[] day = new int[n];
+    byte[] category = new byte[n];
+    int[] channel = new int[n];
+    long[] amount = new long[n];
+    int kept = 0;
+    for (Cost cost : rows) {
+      Optional<Money> converted =
+          convert(
+              cost.amount(), cost.date(), "costs.csv", cost.category().code() + " " + cost.date());
+      if (converted.isEmpty()) {
+        continue;
+      }
+      day[kept] = (int) cost.date().toEpochDay();
+      category[kept] = (byte) cost.category().ordinal();
+      channel[kept] = cost.channel() == null ? -1 : dataset.channels.encode(cost.channel());
+      amount[kept] = converted.get().minor();
+      kept++;
+    }
+    dataset.costCount = kept;
+    dataset.costDay = Arrays.copyOf(day, kept);
+    dataset.costCategory = Arrays.copyOf(category, kept);
+    dataset.costChannel = Arrays.copyOf(channel, kept);
+    dataset.costAmount = Arrays.copyOf(amount, kept);
+  }
+
+  private final List<Integer> campaignChannels = new ArrayList<>();
+  private final List<String> campaignNames = new ArrayList<>();
+
+  private int campaignKey(String channel, Utm utm) {
+    String name = utm.campaign() == null ? NO_CAMPAIGN : utm.campaign();
+    int id = dataset.campaigns.encode(channel + '\u001f' + name);
+    if (id == campaignNames.size()) {
+      campaignChannels.add(dataset.channels.encode(channel));
+      campaignNames.add(name);
+    }
+    return id;
+  }
+
+  private void indexCampaigns() {
+    dataset.campaignChannel = campaignChannels.stream().mapToInt(Integer::intValue).toArray();
+    dataset.campaignName = campaignNames.toArray(String[]::new);
+  }
+
+  private Optional<Money> convert(Money money, Instant at, String file, String id) {
+    return convert(money, LocalDate.ofInstant(at, ZoneOffset.UTC), file, id);
+  }
+
+  private Optional<Money> convert(Money money, LocalDate date, String file, String id) {
+    Optional<Money> converted = rates.convert(money, date);
+    if (converted.isEmpty()) {
+      errors.add(
+          new RowError(
+              file,
+              0,
+              "currency",
+              ErrorCode.MISSING_RATE,
+              id,
+              "no " + money.currency() + " rate on or before " + date + "; row left out"));
+    }
+    return converted;
+  }
+
+  private static long seconds(Instant instant) {
+    return instant == null ? Dataset.NO_TIME : instant.getEpochSecond();
+  }
+}

@@ -1,0 +1,40 @@
+package org.revtrace.core.journey;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The conversion a journey ends in.
+ *
+ * <ul>
+ *   <li>{@code LEAD}: a lead is created (time: created_at);
+ *   <li>{@code MQL}, {@code SQL}: a lead reaches the milestone (time: mql_at, sql_at);
+ *   <li>{@code OPPORTUNITY}: a deal is created (time: created_at);
+ *   <li>{@code WON}: a deal is won (time: closed_at, else created_at); its value is the deal's
+ *       revenue.
+ * </ul>
+ */
+public enum Goal {
+  LEAD,
+  MQL,
+  SQL,
+  OPPORTUNITY,
+  WON;
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Optional<Goal> parse(String code) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    String normalised = code.trim().toUpperCase(Locale.ROOT);
+    for (Goal goal : values()) {
+      if (goal.name().equals(normalised)) {
+        return Optional.of(goal);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,58 @@
+package org.revtrace.core.journey;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What journeys to build.
+ *
+ * @param goal the conversion that ends a journey
+ * @param level person or account journeys
+ * @param lookback touches older than this before the conversion are left out (default 365 days)
+ * @param from conversions at or after this instant (inclusive)
+ * @param to conversions before this instant (exclusive)
+ * @param withNonConverting also build journeys of people (accounts) who touched in the period but
+ *     did not convert, as Markov null paths need
+ */
+public record JourneyOptions(
+    Goal goal,
+    JourneyLevel level,
+    Duration lookback,
+    Instant from,
+    Instant to,
+    boolean withNonConverting) {
+
+  public static final Duration DEFAULT_LOOKBACK = Duration.ofDays(365);
+
+  public JourneyOptions {
+    Objects.requireNonNull(goal, "goal");
+    Objects.requireNonNull(level, "level");
+    Objects.requireNonNull(lookback, "lookback");
+    if (lookback.isNegative()) {
+      throw new IllegalArgumentException("lookback must not be negative: " + lookback);
+    }
+    from = from == null ? Instant.MIN : from;
+    to = to == null ? Instant.MAX : to;
+    if (!from.isBefore(to)) {
+      throw new IllegalArgumentException("empty period: from " + from + " is not before " + to);
+    }
+  }
+
+  /** Person journeys to the goal over all time with the default lookback. */
+  public static JourneyOptions of(Goal goal) {
+    return new JourneyOptions(goal, JourneyLevel.PERSON, DEFAULT_LOOKBACK, null, null, false);
+  }
+
+  public JourneyOptions withLevel(JourneyLevel newLevel) {
+    return new JourneyOptions(goal, newLevel, lookback, from, to, withNonConverting);
+  }
+
+  public JourneyOptions withGoal(Goal newGoal) {
+    return new JourneyOptions(newGoal, level, lookback, from, to, withNonConverting);
+  }
+
+  public JourneyOptions withNonConverting(boolean include) {
+    return new JourneyOptions(goal, level, lookback, from, to, include);
+  }
+}

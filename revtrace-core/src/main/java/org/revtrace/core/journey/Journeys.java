@@ -1,0 +1,132 @@
+package org.revtrace.core.journey;
+
+import org.revtrace.core.dataset.Dictionary;
+
+/**
+ * Journeys in columnar form: journey {@code j} is the touch slice {@code start[j] .. start[j+1]-1},
+ * in time order, ending in a conversion (or in nothing, for non-converting journeys).
+ *
+ * <p>Milestone touches are absolute touch positions, or -1 when absent: {@code leadTouch} is the
+ * last touch at or before the lead was created, {@code opportunityTouch} the last touch at or
+ * before the deal was created. Arrays are shared without copying: read-only.
+ */
+public final class Journeys {
+
+  final Dictionary channels;
+  final Dictionary campaigns;
+  final int directChannel;
+  final Goal goal;
+  int size;
+  int[] start;
+  int[] channel;
+  int[] campaign;
+  long[] time;
+  byte[] type;
+  boolean[] converted;
+  long[] conversionTime;
+  long[][] values; // [ValueKind.ordinal()][journey], minor units
+  int[] leadTouch;
+  int[] opportunityTouch;
+  int[] subject; // lead or deal index of the conversion, -1 for non-converting
+
+  Journeys(Dictionary channels, Dictionary campaigns, Goal goal) {
+    this.channels = channels;
+    this.campaigns = campaigns;
+    this.goal = goal;
+    this.directChannel = channels.find(org.revtrace.core.dataset.Dataset.DIRECT);
+  }
+
+  public Goal goal() {
+    return goal;
+  }
+
+  public Dictionary channels() {
+    return channels;
+  }
+
+  public Dictionary campaigns() {
+    return campaigns;
+  }
+
+  /** The channel id of direct traffic, or -1 when the data has none. */
+  public int directChannel() {
+    return directChannel;
+  }
+
+  /** Number of journeys, converting and not. */
+  public int size() {
+    return size;
+  }
+
+  public int[] start() {
+    return start;
+  }
+
+  public int[] channel() {
+    return channel;
+  }
+
+  public int[] campaign() {
+    return campaign;
+  }
+
+  public long[] time() {
+    return time;
+  }
+
+  public byte[] type() {
+    return type;
+  }
+
+  public boolean[] converted() {
+    return converted;
+  }
+
+  public long[] conversionTime() {
+    return conversionTime;
+  }
+
+  public long[] values(ValueKind kind) {
+    return values[kind.ordinal()];
+  }
+
+  public int[] leadTouch() {
+    return leadTouch;
+  }
+
+  public int[] opportunityTouch() {
+    return opportunityTouch;
+  }
+
+  public int[] subject() {
+    return subject;
+  }
+
+  /** Total number of touches over all journeys. */
+  public int touchCount() {
+    return start[size];
+  }
+
+  /** Number of converting journeys. */
+  public int conversionCount() {
+    int count = 0;
+    for (int j = 0; j < size; j++) {
+      if (converted[j]) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Sum of a value over converting journeys. */
+  public long totalValue(ValueKind kind) {
+    long total = 0;
+    long[] column = values[kind.ordinal()];
+    for (int j = 0; j < size; j++) {
+      if (converted[j]) {
+        total = Math.addExact(total, column[j]);
+      }
+    }
+    return total;
+  }
+}
