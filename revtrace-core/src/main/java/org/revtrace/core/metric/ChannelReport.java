@@ -1,0 +1,244 @@
+package org.revtrace.core.metric;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.revtrace.core.attribution.Attribution;
+import org.revtrace.core.attribution.AttributionModel;
+import org.revtrace.core.attribution.AttributionModels;
+import org.revtrace.core.attribution.HalfLife;
+import org.revtrace.core.attribution.ModelName;
+import org.revtrace.core.dataset.Dataset;
+import org.revtrace.core.journey.Goal;
+import org.revtrace.core.journey.JourneyBuilder;
+import org.revtrace.core.journey.Journeys;
+import org.revtrace.core.journey.ValueKind;
+import org.revtrace.core.model.Allocation;
+import org.revtrace.core.model.CostCategory;
+
+/**
+ * Computes the channel report: spend and costs per channel, every funnel stage's conversions and
+ * the won revenue attributed by one model, and the metrics derived from them.
+ *
+ * <p>Costs tied to a channel in costs.csv go to that channel; costs tied to none are spread over
+ * channels in proportion to their media spend in the period (to the kopeck, largest remainder), so
+ * channel costs add up to the totals. With no media spend at all, untied costs stay in the totals
+ * only.
+ */
+public final class ChannelReport {
+
+  private static final Goal[] STAGES = Goal.values();
+
+  private ChannelReport() {}
+
+  public static Report compute(Dataset data, ReportRequest request) {
+    Duration halfLife = HalfLife.fromSalesCycle(data);
+    AttributionModel model =
+        AttributionModels.create(request.model(), request.settings(), halfLife);
+    boolean nullPaths = request.model() == ModelName.MARKOV && request.settings().markovNullPaths();
+    Map<Goal, Attribution> byStage = new EnumMap<>(Goal.class);
+    for (Goal stage : STAGES) {
+      Journeys journeys = JourneyBuilder.build(data, request.journeyOptions(stage, nullPaths));
+      byStage.put(stage, model.attribute(journeys));
+    }
+    Facts facts = new Facts(data, request);
+    int channelCount = data.channels().size();
+    long[] marketingCost = new long[channelCount];
+    long[] acquisitionCost = new long[channelCount];
+    facts.allocateCosts(marketingCost, acquisitionCost);
+
+    List<MetricRow> channels = new ArrayList<>();
+    for (int c = 0; c < channelCount; c++) {
+      MetricRow row =
+          new MetricRow(
+              data.channels().decode(c),
+              facts.channelSpend[c],
+              marketingCost[c],
+              acquisitionCost[c],
+              facts.channelImpressions[c],
+              facts.channelClicks[c],
+              byStage.get(Goal.LEAD).channelConversions(c),
+              byStage.get(Goal.MQL).channelConversions(c),
+              byStage.get(Goal.SQL).channelConversions(c),
+              byStage.get(Goal.OPPORTUNITY).channelConversions(c),
+              byStage.get(Goal.WON).channelConversions(c),
+              byStage.get(Goal.WON).channelValue(c, ValueKind.REVENUE),
+              byStage.get(Goal.WON).channelValue(c, ValueKind.AMOUNT),
+              byStage.get(Goal.WON).channelValue(c, ValueKind.LIFETIME),
+              byStage.get(request.goal()).channelConversions(c));
+      if (!isEmpty(row)) {
+        channels.add(row);
+      }
+    }
+    channels.sort(Comparator.comparing(MetricRow::key));
+
+    Map<String, List<MetricRow>> campaigns = new TreeMap<>();
+    for (int m = 0; m < data.campaigns().size(); m++) {
+      long spend = facts.campaignSpend[m];
+      MetricRow row =
+          new MetricRow(
+              data.campaignName(m),
+              spend,
+              spend,
+              spend,
+              facts.campaignImpressions[m],
+              facts.campaignClicks[m],
+              byStage.get(Goal.LEAD).campaignConversions(m),
+              byStage.get(Goal.MQL).campaignConversions(m),
+              byStage.get(Goal.SQL).campaignConversions(m),
+              byStage.get(Goal.OPPORTUNITY).campaignConversions(m),
+              byStage.get(Goal.WON).campaignConversions(m),
+              byStage.get(Goal.WON).campaignValue(m, ValueKind.REVENUE),
+              byStage.get(Goal.WON).campaignValue(m, ValueKind.AMOUNT),
+              byStage.get(Goal.WON).campaignValue(m, ValueKind.LIFETIME),
+              byStage.get(request.goal()).campaignConversions(m));
+      if (!isEmpty(row)) {
+        campaigns
+            .computeIfAbsent(
+                data.channels().decode(data.campaignChannel(m)), k -> new ArrayList<>())
+            .add(row);
+      }
+    }
+    campaigns.values().forEach(rows -> rows.sort(Comparator.comparing(MetricRow::key)));
+
+    MetricRow totals =
+        new MetricRow(
+            "total",
+            facts.totalSpend,
+            facts.totalMarketingCost,
+            facts.totalAcquisitionCost,
+            facts.totalImpressions,
+            facts.totalClicks,
+            byStage.get(Goal.LEAD).conversions(),
+            byStage.get(Goal.MQL).conversions(),
+            byStage.get(Goal.SQL).conversions(),
+            byStage.get(Goal.OPPORTUNITY).conversions(),
+            byStage.get(Goal.WON).conversions(),
+            byStage.get(Goal.WON).creditedValue(ValueKind.REVENUE),
+            byStage.get(Goal.WON).creditedValue(ValueKind.AMOUNT),
+            byStage.get(Goal.WON).creditedValue(ValueKind.LIFETIME),
+            byStage.get(request.goal()).conversions());
+    return new Report(
+        data.currency(),
+        request.model().code(),
+        request.goal().code(),
+        request.from(),
+        request.to(),
+        totals,
+        channels,
+        campaigns);
+  }
+
+  private static boolean isEmpty(MetricRow row) {
+    return row.spend() == 0
+        && row.acquisitionCost() == 0
+        && row.impressions() == 0
+        && row.clicks() == 0
+        && row.leads() == 0
+        && row.mqls() == 0
+        && row.sqls() == 0
+        && row.opportunities() == 0
+        && row.customers() == 0
+        && row.revenue() == 0;
+  }
+
+  /** Spend and cost sums of the period. */
+  private static final class Facts {
+
+    final long[] channelSpend;
+    final long[] channelImpressions;
+    final long[] channelClicks;
+    final long[] campaignSpend;
+    final long[] campaignImpressions;
+    final long[] campaignClicks;
+    final long[][] channelCostByCategory;
+    final long[] untiedCostByCategory = new long[CostCategory.values().length];
+    long totalSpend;
+    long totalImpressions;
+    long totalClicks;
+    long totalMarketingCost;
+    long totalAcquisitionCost;
+
+    Facts(Dataset data, ReportRequest request) {
+      long firstDay = request.from() == null ? Long.MIN_VALUE : request.from().toEpochDay();
+      long lastDay = request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay();
+      int channels = data.channels().size();
+      channelSpend = new long[channels];
+      channelImpressions = new long[channels];
+      channelClicks = new long[channels];
+      campaignSpend = new long[data.campaigns().size()];
+      campaignImpressions = new long[data.campaigns().size()];
+      campaignClicks = new long[data.campaigns().size()];
+      for (int s = 0; s < data.spendCount(); s++) {
+        int day = data.spendDay()[s];
+        if (day < firstDay || day > lastDay) {
+          continue;
+        }
+        int c = data.spendChannel()[s];
+        int m = data.spendCampaign()[s];
+        channelSpend[c] += data.spendCost()[s];
+        channelImpressions[c] += data.spendImpressions()[s];
+        channelClicks[c] += data.spendClicks()[s];
+        campaignSpend[m] += data.spendCost()[s];
+        campaignImpressions[m] += data.spendImpressions()[s];
+        campaignClicks[m] += data.spendClicks()[s];
+        totalSpend += data.spendCost()[s];
+        totalImpressions += data.spendImpressions()[s];
+        totalClicks += data.spendClicks()[s];
+      }
+      channelCostByCategory = new long[CostCategory.values().length][channels];
+      long marketingCosts = 0;
+      long allCosts = 0;
+      for (int k = 0; k < data.costCount(); k++) {
+        int day = data.costDay()[k];
+        if (day < firstDay || day > lastDay) {
+          continue;
+        }
+        int category = data.costCategory()[k];
+        int channel = data.costChannel()[k];
+        long amount = data.costAmount()[k];
+        if (channel >= 0) {
+          channelCostByCategory[category][channel] += amount;
+        } else {
+          untiedCostByCategory[category] += amount;
+        }
+        allCosts += amount;
+        if (CostCategory.values()[category].isMarketing()) {
+          marketingCosts += amount;
+        }
+      }
+      totalMarketingCost = totalSpend + marketingCosts;
+      totalAcquisitionCost = totalSpend + allCosts;
+    }
+
+    void allocateCosts(long[] marketingCost, long[] acquisitionCost) {
+      double[] spendWeights = new double[channelSpend.length];
+      for (int c = 0; c < channelSpend.length; c++) {
+        spendWeights[c] = channelSpend[c];
+      }
+      for (int c = 0; c < channelSpend.length; c++) {
+        marketingCost[c] = channelSpend[c];
+        acquisitionCost[c] = channelSpend[c];
+      }
+      for (CostCategory category : CostCategory.values()) {
+        long[] tied = channelCostByCategory[category.ordinal()];
+        long untied = untiedCostByCategory[category.ordinal()];
+        long[] spread =
+            totalSpend > 0 && untied != 0
+                ? Allocation.largestRemainder(untied, spendWeights)
+                : new long[channelSpend.length];
+        for (int c = 0; c < channelSpend.length; c++) {
+          long cost = tied[c] + spread[c];
+          acquisitionCost[c] += cost;
+          if (category.isMarketing()) {
+            marketingCost[c] += cost;
+          }
+        }
+      }
+    }
+  }
+}
