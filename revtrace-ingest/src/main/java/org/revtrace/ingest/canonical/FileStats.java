@@ -51,7 +51,7 @@ public record FileStats(
       entries.sort(
           Comparator.comparing(Map.Entry<ErrorCode, Long>::getValue)
               .reversed()
-              .thenComparing(Map.Entry::getKey));
+              .thenComparing(entry -> entry.getKey().name()));
       text.append(" (");
       for (int i = 0; i < entries.size(); i++) {
         if (i > 0) {
