@@ -35,5 +35,10 @@ public enum ErrorCode {
   /** No exchange rate on or before the date for the currency. */
   MISSING_RATE,
   /** A mapping file is invalid. */
-  BAD_MAPPING
+  BAD_MAPPING,
+  /**
+   * A warning, not a rejection: a timestamp precedes one it should follow (a deal created or closed
+   * before its lead was created). The row is kept and the warning is reported.
+   */
+  OUT_OF_ORDER
 }

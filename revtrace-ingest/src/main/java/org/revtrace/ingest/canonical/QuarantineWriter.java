@@ -1,0 +1,66 @@
+package org.revtrace.ingest.canonical;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.revtrace.core.model.RowError;
+
+/**
+ * Writes the quarantine of an import: {@code errors.csv} (file, line, field, code, raw, message),
+ * {@code warnings.csv} when there are warnings, and per source file the rejected rows under the
+ * file's own name with its header, so they can be fixed and imported again.
+ *
+ * <p>Output is deterministic (UTF-8, LF line ends, errors by file then line, rows in file order):
+ * importing the same input twice gives byte-identical files. Existing files of the same names are
+ * replaced; other files in the directory are left alone.
+ */
+public final class QuarantineWriter {
+
+  /** The default place: {@code <dir>/quarantine}. */
+  public static Path defaultDirectory(Path dataDir) {
+    return dataDir.resolve("quarantine");
+  }
+
+  /** Writes the quarantine of {@code result} into {@code outDir}, creating it if needed. */
+  public void write(ImportResult result, Path outDir) throws IOException {
+    Files.createDirectories(outDir);
+    writeErrors(result.errors(), outDir.resolve("errors.csv"));
+    Path warnings = outDir.resolve("warnings.csv");
+    if (result.warnings().isEmpty()) {
+      Files.deleteIfExists(warnings);
+    } else {
+      writeErrors(result.warnings(), warnings);
+    }
+    for (QuarantinedFile file : result.quarantine()) {
+      try (CsvWriter csv = writer(outDir.resolve(file.file()))) {
+        csv.writeRecord(file.header());
+        for (QuarantinedFile.RejectedRow row : file.rows()) {
+          csv.writeRecord(row.fields());
+        }
+      }
+    }
+  }
+
+  private static void writeErrors(List<RowError> errors, Path path) throws IOException {
+    try (CsvWriter csv = writer(path)) {
+      csv.writeRecord("file", "line", "field", "code", "raw", "message");
+      for (RowError error : errors) {
+        csv.writeRecord(
+            error.file(),
+            Long.toString(error.line()),
+            error.field(),
+            error.code().name(),
+            error.raw(),
+            error.message());
+      }
+    }
+  }
+
+  private static CsvWriter writer(Path path) throws IOException {
+    return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(path, StandardCharsets.UTF_8);
+  }
+}
