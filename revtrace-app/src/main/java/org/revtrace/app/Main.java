@@ -1,0 +1,68 @@
+package org.revtrace.app;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.revtrace.app.cli.BenchCommand;
+import org.revtrace.app.cli.ExitCodes;
+import org.revtrace.app.cli.ImportCommand;
+import org.revtrace.app.cli.ReportCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code revtrace} command line: demo, report, import, bench. */
+@Command(
+    name = "revtrace",
+    mixinStandardHelpOptions = true,
+    version = "revtrace 0.1.0",
+    description =
+        "End-to-end B2B marketing analytics: what did each rouble of marketing bring back?",
+    subcommands = {
+      ReportCommand.class,
+      ImportCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(out, err, args));
+  }
+
+  /** Runs the command line with the given streams and returns its exit code ({@link ExitCodes}). */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExitCodeExceptionMapper(error -> ExitCodes.FAILURE);
+    commandLine.setExecutionExceptionHandler(
+        (error, cl, parseResult) -> {
+          cl.getErr().println("revtrace: " + error.getMessage());
+          if (Boolean.getBoolean("revtrace.debug")) {
+            error.printStackTrace(cl.getErr());
+          }
+          return error instanceof IllegalArgumentException
+              ? ExitCodes.BAD_ARGUMENTS
+              : ExitCodes.FAILURE;
+        });
+    commandLine.setParameterExceptionHandler(
+        (error, args2) -> {
+          CommandLine cl = error.getCommandLine();
+          cl.getErr().println("revtrace: " + error.getMessage());
+          cl.usage(cl.getErr());
+          return ExitCodes.BAD_ARGUMENTS;
+        });
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,58 @@
+package org.revtrace.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.revtrace.app.report.ReportWriter;
+import org.revtrace.core.metric.ChannelReport;
+import org.revtrace.core.metric.Report;
+import org.revtrace.core.metric.ReportRequest;
+import org.revtrace.ingest.canonical.ImportOptions;
+import org.revtrace.ingest.canonical.QuarantineWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code revtrace report}: the channel report of a canonical data folder. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Print ROI, ROMI, CAC, LTV and the funnel per channel for one attribution model.")
+public final class ReportCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--data", required = true, description = "Folder of canonical CSV files.")
+  Path data;
+
+  @Mixin ReportOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ReportRequest request = options.request();
+    ReportOptions.Format format = options.format();
+    ImportOptions importOptions =
+        ImportOptions.defaults().withReportingCurrency(options.currency());
+    DataLoader.Loaded loaded = DataLoader.load(data, importOptions, err);
+    Path quarantine = QuarantineWriter.defaultDirectory(data);
+    if (loaded.hasErrors()) {
+      DataLoader.writeQuarantine(loaded, quarantine);
+    }
+    DataLoader.reportErrors(loaded, quarantine, err);
+    Report report = ChannelReport.compute(loaded.dataset(), request);
+    print(report, format, out);
+    return loaded.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
+  }
+
+  static void print(Report report, ReportOptions.Format format, PrintWriter out) {
+    switch (format) {
+      case TABLE -> out.print(ReportWriter.table(report));
+      case CSV -> ReportWriter.csv(report, out);
+      case JSON -> out.print(ReportWriter.json(report));
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,198 @@
+package org.revtrace.app.cli;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.revtrace.core.attribution.ModelName;
+import org.revtrace.core.attribution.ModelSettings;
+import org.revtrace.core.journey.Goal;
+import org.revtrace.core.journey.JourneyLevel;
+import org.revtrace.core.metric.ReportRequest;
+import org.revtrace.core.model.Currencies;
+import org.revtrace.core.model.TouchType;
+import picocli.CommandLine.Option;
+
+/** The report options shared by {@code report} and {@code demo}. */
+public final class ReportOptions {
+
+  @Option(
+      names = "--model",
+      defaultValue = "linear",
+      description =
+          "Attribution model: first_touch, last_touch, last_non_direct, linear, position_based,"
+              + " w_shaped, full_path, time_decay, custom_weights, markov (default: ${DEFAULT-VALUE}).")
+  String model;
+
+  @Option(
+      names = "--goal",
+      defaultValue = "won",
+      description =
+          "Conversion for CPA: lead, mql, sql, opportunity, won (default: ${DEFAULT-VALUE}).")
+  String goal;
+
+  @Option(names = "--from", description = "First day of the period (YYYY-MM-DD), inclusive.")
+  String from;
+
+  @Option(names = "--to", description = "Last day of the period (YYYY-MM-DD), inclusive.")
+  String to;
+
+  @Option(
+      names = "--currency",
+      defaultValue = "RUB",
+      description = "Reporting currency (default: ${DEFAULT-VALUE}).")
+  String currency;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "Output: table, csv or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
+      names = "--level",
+      defaultValue = "person",
+      description = "Journeys of the converting person or of the whole account: person, account.")
+  String level;
+
+  @Option(
+      names = "--lookback-days",
+      defaultValue = "365",
+      description =
+          "Touches older than this before a conversion are ignored (default: ${DEFAULT-VALUE}).")
+  int lookbackDays;
+
+  @Option(
+      names = "--zone",
+      defaultValue = "UTC",
+      description = "Time zone of the report's calendar days (default: ${DEFAULT-VALUE}).")
+  String zone;
+
+  @Option(
+      names = "--half-life-days",
+      description = "Time-decay half-life; default: half the median sales cycle, at least 7 days.")
+  Double halfLifeDays;
+
+  @Option(
+      names = "--weights",
+      split = ",",
+      description = "custom_weights per touch type, e.g. meeting=3,webinar=2,visit=0.5.")
+  Map<String, Double> weights;
+
+  @Option(
+      names = "--markov-order",
+      defaultValue = "1",
+      description = "Markov chain order 1–4 (default: ${DEFAULT-VALUE}).")
+  int markovOrder;
+
+  @Option(
+      names = "--markov-without-null-paths",
+      description = "Markov on converting journeys only.")
+  boolean markovWithoutNullPaths;
+
+  /** Output format. */
+  enum Format {
+    TABLE,
+    CSV,
+    JSON
+  }
+
+  Format format() {
+    try {
+      return Format.valueOf(format.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown format '" + format + "': use table, csv or json");
+    }
+  }
+
+  String currency() {
+    String code = currency.trim().toUpperCase(Locale.ROOT);
+    if (!Currencies.isValidCode(code)) {
+      throw new IllegalArgumentException(
+          "unknown currency '" + currency + "': use an ISO 4217 code");
+    }
+    return code;
+  }
+
+  ReportRequest request() {
+    ModelName modelName =
+        ModelName.parse(model)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown model '"
+                            + model
+                            + "'"
+                            + ("shapley".equalsIgnoreCase(model.trim())
+                                ? ": Shapley attribution is not available yet"
+                                : "")));
+    Goal goalName =
+        Goal.parse(goal)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "unknown goal '" + goal + "': use lead, mql, sql, opportunity or won"));
+    JourneyLevel journeyLevel =
+        switch (level.trim().toLowerCase(Locale.ROOT)) {
+          case "person" -> JourneyLevel.PERSON;
+          case "account" -> JourneyLevel.ACCOUNT;
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown level '" + level + "': use person or account");
+        };
+    if (lookbackDays < 0) {
+      throw new IllegalArgumentException("--lookback-days must not be negative");
+    }
+    ModelSettings settings = ModelSettings.defaults();
+    if (halfLifeDays != null) {
+      if (!(halfLifeDays > 0)) {
+        throw new IllegalArgumentException("--half-life-days must be positive");
+      }
+      settings = settings.withHalfLife(Duration.ofSeconds(Math.round(halfLifeDays * 86_400)));
+    }
+    if (weights != null) {
+      Map<TouchType, Double> byType = new EnumMap<>(TouchType.class);
+      weights.forEach(
+          (type, weight) ->
+              byType.put(
+                  TouchType.parse(type)
+                      .orElseThrow(
+                          () -> new IllegalArgumentException("unknown touch type '" + type + "'")),
+                  weight));
+      settings = settings.withTouchTypeWeights(byType);
+    }
+    if (markovOrder < 1 || markovOrder > 4) {
+      throw new IllegalArgumentException("--markov-order must be 1 to 4");
+    }
+    settings = settings.withMarkov(markovOrder, !markovWithoutNullPaths);
+    ZoneId reportZone;
+    try {
+      reportZone = ZoneId.of(zone);
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalArgumentException("unknown time zone '" + zone + "'");
+    }
+    return new ReportRequest(
+        modelName,
+        settings,
+        goalName,
+        journeyLevel,
+        Duration.ofDays(lookbackDays),
+        date(from, "--from"),
+        date(to, "--to"),
+        reportZone);
+  }
+
+  private static LocalDate date(String text, String option) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(option + " '" + text + "' is not a date (YYYY-MM-DD)");
+    }
+  }
+}

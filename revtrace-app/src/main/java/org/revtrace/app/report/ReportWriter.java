@@ -1,0 +1,204 @@
+package org.revtrace.app.report;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.revtrace.core.metric.MetricRow;
+import org.revtrace.core.metric.Report;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Renders a {@link Report} as JSON (the script contract), CSV, or a terminal table. */
+public final class ReportWriter {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private ReportWriter() {}
+
+  /** The report contract: currency, model, goal, period, totals and channels sorted by name. */
+  public static String json(Report report) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("currency", report.currency());
+    root.put("model", report.model());
+    root.put("goal", report.goal());
+    ObjectNode period = root.putObject("period");
+    period.put("from", report.from() == null ? null : report.from().toString());
+    period.put("to", report.to() == null ? null : report.to().toString());
+    root.set("totals", row(report.totals(), report.currency(), null));
+    ArrayNode channels = root.putArray("channels");
+    for (MetricRow row : report.channels()) {
+      ObjectNode node = row(row, report.currency(), "channel");
+      ArrayNode campaigns = JSON.createArrayNode();
+      for (MetricRow campaign : report.campaignsByChannel().getOrDefault(row.key(), List.of())) {
+        campaigns.add(row(campaign, report.currency(), "campaign"));
+      }
+      node.set("campaigns", campaigns);
+      channels.add(node);
+    }
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + System.lineSeparator();
+  }
+
+  private static ObjectNode row(MetricRow row, String currency, String keyName) {
+    ObjectNode node = JSON.createObjectNode();
+    if (keyName != null) {
+      node.put(keyName, row.key());
+    }
+    for (Column column : Column.ALL) {
+      Object value = column.extractor().value(row, currency);
+      if (value == null) {
+        node.putNull(column.name());
+      } else if (value instanceof BigDecimal decimal) {
+        node.put(column.name(), decimal);
+      } else if (value instanceof Long whole) {
+        node.put(column.name(), whole);
+      } else if (value instanceof Double ratio) {
+        node.put(column.name(), ratio);
+      } else {
+        throw new IllegalStateException("unexpected value " + value + " in " + column.name());
+      }
+    }
+    return node;
+  }
+
+  /** One CSV row per channel, then a {@code total} row; all contract columns. */
+  public static void csv(Report report, Writer out) {
+    try (CsvWriter csv = CsvWriter.builder().build(new NonClosingWriter(out))) {
+      List<String> header = new ArrayList<>();
+      header.add("channel");
+      Column.ALL.forEach(column -> header.add(column.name()));
+      csv.writeRecord(header);
+      for (MetricRow row : report.channels()) {
+        csv.writeRecord(csvCells(row, report.currency()));
+      }
+      csv.writeRecord(csvCells(report.totals(), report.currency()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> csvCells(MetricRow row, String currency) {
+    List<String> cells = new ArrayList<>();
+    cells.add(row.key());
+    for (Column column : Column.ALL) {
+      Object value = column.extractor().value(row, currency);
+      cells.add(value == null ? "" : plain(value));
+    }
+    return cells;
+  }
+
+  private static String plain(Object value) {
+    if (value instanceof BigDecimal decimal) {
+      return decimal.toPlainString();
+    }
+    return String.valueOf(value);
+  }
+
+  /** A fixed-width table of the owner's key columns, readable in a terminal. */
+  public static String table(Report report) {
+    List<Column> columns =
+        Column.TABLE.stream()
+            .map(
+                name ->
+                    Column.ALL.stream()
+                        .filter(c -> c.name().equals(name))
+                        .findFirst()
+                        .orElseThrow())
+            .toList();
+    List<List<String>> rows = new ArrayList<>();
+    List<String> header = new ArrayList<>();
+    header.add("channel");
+    columns.forEach(column -> header.add(column.name()));
+    rows.add(header);
+    for (MetricRow row : report.channels()) {
+      rows.add(tableCells(row, columns, report.currency()));
+    }
+    rows.add(tableCells(report.totals(), columns, report.currency()));
+    int[] widths = new int[header.size()];
+    for (List<String> row : rows) {
+      for (int i = 0; i < row.size(); i++) {
+        widths[i] = Math.max(widths[i], row.get(i).length());
+      }
+    }
+    StringWriter text = new StringWriter();
+    PrintWriter out = new PrintWriter(text);
+    out.printf(
+        Locale.ROOT,
+        "Revtrace report — model %s, goal %s, currency %s, period %s … %s%n%n",
+        report.model(),
+        report.goal(),
+        report.currency(),
+        report.from() == null ? "start" : report.from(),
+        report.to() == null ? "end" : report.to());
+    for (int r = 0; r < rows.size(); r++) {
+      List<String> row = rows.get(r);
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.size(); i++) {
+        String cell = row.get(i);
+        line.append(i == 0 ? pad(cell, widths[i], false) : "  " + pad(cell, widths[i], true));
+      }
+      if (r == rows.size() - 1) {
+        out.println("-".repeat(line.length()));
+      }
+      out.println(line.toString().stripTrailing());
+      if (r == 0) {
+        out.println("-".repeat(line.length()));
+      }
+    }
+    out.printf(
+        Locale.ROOT,
+        "%nmoney in %s; roi/romi as %%; counts attributed by the model (fractional under multi-touch)%n",
+        report.currency());
+    out.flush();
+    return text.toString();
+  }
+
+  private static List<String> tableCells(MetricRow row, List<Column> columns, String currency) {
+    List<String> cells = new ArrayList<>();
+    cells.add(row.key());
+    for (Column column : columns) {
+      Object value = column.extractor().value(row, currency);
+      cells.add(formatCell(column, value));
+    }
+    return cells;
+  }
+
+  private static String formatCell(Column column, Object value) {
+    if (value == null) {
+      return "—";
+    }
+    return switch (column.kind()) {
+      case MONEY -> String.format(Locale.ROOT, "%,.0f", ((BigDecimal) value).doubleValue());
+      case COUNT ->
+          value instanceof Long whole
+              ? String.format(Locale.ROOT, "%,d", whole)
+              : String.format(Locale.ROOT, "%,.1f", ((BigDecimal) value).doubleValue());
+      case RATIO ->
+          column.name().startsWith("ro")
+              ? String.format(Locale.ROOT, "%.1f%%", (Double) value * 100)
+              : String.format(Locale.ROOT, "%.2f", (Double) value);
+    };
+  }
+
+  private static String pad(String cell, int width, boolean right) {
+    String padding = " ".repeat(Math.max(0, width - cell.length()));
+    return right ? padding + cell : cell + padding;
+  }
+
+  /** Lets the CSV writer flush without closing the caller's stream. */
+  private static final class NonClosingWriter extends java.io.FilterWriter {
+    NonClosingWriter(Writer out) {
+      super(out);
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      flush();
+    }
+  }
+}
