@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.revtrace.app.cli.BenchCommand;
+import org.revtrace.app.cli.DemoCommand;
 import org.revtrace.app.cli.ExitCodes;
 import org.revtrace.app.cli.ImportCommand;
 import org.revtrace.app.cli.ReportCommand;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
     description =
         "End-to-end B2B marketing analytics: what did each rouble of marketing bring back?",
     subcommands = {
+      DemoCommand.class,
       ReportCommand.class,
       ImportCommand.class,
       BenchCommand.class,
