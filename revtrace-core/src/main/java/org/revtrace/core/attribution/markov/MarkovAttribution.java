@@ -53,14 +53,7 @@ public final class MarkovAttribution {
     if (order < 1 || order > MAX_ORDER) {
       throw new IllegalArgumentException("order must be 1 to " + MAX_ORDER + ", was " + order);
     }
-    MarkovChain chain;
-    try {
-      chain = MarkovChain.build(paths, order, withNullPaths);
-    } catch (ArithmeticException overflow) {
-      throw new IllegalArgumentException(
-          paths.channelCount() + " channels are too many to encode order-" + order + " states",
-          overflow);
-    }
+    MarkovChain chain = MarkovChain.build(paths, order, withNullPaths);
     int channels = paths.channelCount();
     long totalConversions = paths.totalConversions();
     double totalValue = paths.totalConversionValue();
