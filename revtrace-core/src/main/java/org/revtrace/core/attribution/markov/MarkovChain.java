@@ -1,0 +1,273 @@
+package org.revtrace.core.attribution.markov;
+
+import java.util.Arrays;
+
+/**
+ * The order-k transition structure of a {@link PathTable}, as a sparse row-normalised jump chain.
+ *
+ * <p>A state is the tuple of the last up-to-k channels, packed into a {@code long} with
+ * ceil(log2(C+1)) bits per symbol (0 = "no channel", channel id + 1 otherwise), most recent channel
+ * in the lowest bits: a mixed-radix code with a power-of-two radix, so shifting in a channel needs
+ * no division. Key 0, the empty tuple, is START and always gets state id 0. CONVERSION and NULL are
+ * not stored as states: they are the two absorbing targets of {@link #conversion} and of the
+ * remaining mass.
+ *
+ * <p>Self-loops (s → s) are kept in the counts but removed from the stored rows by renormalising
+ * over the other transitions: {@code P(s→t) / (1 − P(s→s))}. The absorption probabilities of a
+ * chain and of its jump chain are equal, since a self-loop only delays the next move (standard
+ * first-step analysis), so this is exact and makes every row a proper exit from s.
+ */
+final class MarkovChain {
+  final int order;
+  final int channels;
+
+  /** Number of states including START (id 0). */
+  final int states;
+
+  /** Mixed-radix key of each state. */
+  final long[] stateKeys;
+
+  /** CSR rows: targets of state s are {@code target[rowStart[s] .. rowStart[s+1])}. */
+  final int[] rowStart;
+
+  final int[] target;
+  final double[] probability;
+
+  /** Probability that state s moves to CONVERSION next (self-loops excluded). */
+  final double[] conversion;
+
+  private MarkovChain(
+      int order,
+      int channels,
+      long[] stateKeys,
+      int[] rowStart,
+      int[] target,
+      double[] probability,
+      double[] conversion) {
+    this.order = order;
+    this.channels = channels;
+    this.states = stateKeys.length;
+    this.stateKeys = stateKeys;
+    this.rowStart = rowStart;
+    this.target = target;
+    this.probability = probability;
+    this.conversion = conversion;
+  }
+
+  /** Returns true if the tuple of state {@code s} contains channel {@code channel}. */
+  boolean contains(int s, int channel) {
+    int bits = symbolBits(channels);
+    long digitMask = (1L << bits) - 1;
+    for (long key = stateKeys[s]; key != 0; key >>>= bits) {
+      if ((key & digitMask) == channel + 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Counts transitions of every path weighted by its journeys, then row-normalises.
+   *
+   * <p>Each path with weight {@code w = conversions + nulls} ({@code conversions} only if {@code
+   * withNullPaths} is false) adds {@code w} to START → s1, s1 → s2, …, and {@code conversions} to
+   * s_n → CONVERSION and {@code nulls} to s_n → NULL. Paths of weight 0 add nothing.
+   *
+   * <p>An edge is the key of its source state shifted left by enough bits for a symbol (channel,
+   * CONVERSION or NULL); when that space is small (order 1 to 3 with a few dozen channels) counts
+   * go straight into a dense array, so the hot loop is a shift, a mask and an add per touchpoint.
+   *
+   * @throws IllegalArgumentException if a state key would not fit in 62 bits
+   */
+  static MarkovChain build(PathTable table, int order, boolean withNullPaths) {
+    int channels = table.channelNames.length;
+    int bits = symbolBits(channels);
+    if ((long) bits * order > 62) {
+      throw new IllegalArgumentException(
+          channels + " channels are too many to encode order-" + order + " states");
+    }
+    long keyMask = (1L << (bits * order)) - 1;
+    int edgeBits = symbolBits(channels + 1);
+    long edgeSpace = 1L << (bits * order + edgeBits);
+    EdgeCounts counts =
+        edgeSpace <= DENSE_EDGES ? new DenseCounts((int) edgeSpace) : new HashedCounts();
+
+    int[] offsets = table.pathOffsets;
+    int[] steps = table.steps;
+    for (int p = 0, paths = table.conversions.length; p < paths; p++) {
+      long converted = table.conversions[p];
+      long notConverted = withNullPaths ? table.nulls[p] : 0;
+      double weight = (double) converted + notConverted;
+      if (weight == 0) {
+        continue;
+      }
+      long key = 0;
+      for (int i = offsets[p], end = offsets[p + 1]; i < end; i++) {
+        int channel = steps[i];
+        counts.add((key << edgeBits) | channel, weight);
+        key = ((key << bits) | (channel + 1)) & keyMask;
+      }
+      if (converted > 0) {
+        counts.add((key << edgeBits) | channels, converted);
+      }
+      if (notConverted > 0) {
+        counts.add((key << edgeBits) | (channels + 1), notConverted);
+      }
+    }
+    return normalise(order, channels, counts, edgeBits, keyMask);
+  }
+
+  private static final long DENSE_EDGES = 1L << 22;
+
+  /** Returns the bits needed for the values 0..n. */
+  private static int symbolBits(int n) {
+    return Math.max(1, 32 - Integer.numberOfLeadingZeros(n));
+  }
+
+  private static MarkovChain normalise(
+      int order, int channels, EdgeCounts counts, int edgeBits, long keyMask) {
+    int bits = symbolBits(channels);
+    long[] edgeKeys = counts.keys();
+    double[] edgeWeights = counts.weights();
+    int edges = edgeKeys.length;
+    long symbolMask = (1L << edgeBits) - 1;
+    LongIntMap stateIds = new LongIntMap(keyMask + 1);
+    long[] stateKeys = new long[Math.max(1, edges)];
+    stateIds.getOrAdd(0L); // START
+    int[] from = new int[edges];
+    for (int e = 0; e < edges; e++) {
+      long key = edgeKeys[e] >>> edgeBits;
+      int id = stateIds.getOrAdd(key);
+      stateKeys[id] = key;
+      from[e] = id;
+    }
+    int states = stateIds.size();
+    double[] leaving = new double[states]; // weight of all non-self transitions
+    double[] converting = new double[states];
+    int[] rowStart = new int[states + 1];
+    int[] edgeTarget = new int[edges];
+    for (int e = 0; e < edges; e++) {
+      int symbol = (int) (edgeKeys[e] & symbolMask);
+      int to = -1; // -1: absorbing (CONVERSION or NULL)
+      if (symbol < channels) {
+        to = stateIds.get(((stateKeys[from[e]] << bits) | (symbol + 1)) & keyMask);
+      } else if (symbol == channels) {
+        converting[from[e]] += edgeWeights[e];
+      }
+      edgeTarget[e] = to;
+      if (to != from[e]) {
+        leaving[from[e]] += edgeWeights[e];
+        if (to >= 0) {
+          rowStart[from[e] + 1]++;
+        }
+      }
+    }
+    for (int s = 0; s < states; s++) {
+      rowStart[s + 1] += rowStart[s];
+    }
+    int[] fill = Arrays.copyOf(rowStart, states);
+    int[] target = new int[rowStart[states]];
+    double[] probability = new double[rowStart[states]];
+    for (int e = 0; e < edges; e++) {
+      int to = edgeTarget[e];
+      int s = from[e];
+      if (to >= 0 && to != s) {
+        target[fill[s]] = to;
+        probability[fill[s]++] = edgeWeights[e] / leaving[s];
+      }
+    }
+    double[] conversion = new double[states];
+    for (int s = 0; s < states; s++) {
+      conversion[s] = leaving[s] > 0 ? converting[s] / leaving[s] : 0;
+    }
+    return new MarkovChain(
+        order,
+        channels,
+        Arrays.copyOf(stateKeys, states),
+        rowStart,
+        target,
+        probability,
+        conversion);
+  }
+
+  /** Transition weights keyed by edge; {@link #keys()} lists non-zero edges in a fixed order. */
+  private interface EdgeCounts {
+    void add(long edge, double weight);
+
+    long[] keys();
+
+    double[] weights();
+  }
+
+  /** Edge weights in an array indexed by the edge key itself. */
+  private static final class DenseCounts implements EdgeCounts {
+    private final double[] weights;
+    private long[] keys;
+
+    DenseCounts(int size) {
+      weights = new double[size];
+    }
+
+    @Override
+    public void add(long edge, double weight) {
+      weights[(int) edge] += weight;
+    }
+
+    @Override
+    public long[] keys() {
+      int n = 0;
+      for (double w : weights) {
+        if (w != 0) {
+          n++;
+        }
+      }
+      keys = new long[n];
+      n = 0;
+      for (int e = 0; e < weights.length; e++) {
+        if (weights[e] != 0) {
+          keys[n++] = e;
+        }
+      }
+      return keys;
+    }
+
+    @Override
+    public double[] weights() {
+      double[] compact = new double[keys.length];
+      for (int i = 0; i < keys.length; i++) {
+        compact[i] = weights[(int) keys[i]];
+      }
+      return compact;
+    }
+  }
+
+  /**
+   * Edge weights behind an open-addressing map, for large key spaces (high orders, many channels).
+   */
+  private static final class HashedCounts implements EdgeCounts {
+    private final LongIntMap ids = new LongIntMap(0);
+    private long[] keys = new long[256];
+    private double[] weights = new double[256];
+
+    @Override
+    public void add(long edge, double weight) {
+      int id = ids.getOrAdd(edge);
+      if (id == keys.length) {
+        keys = Arrays.copyOf(keys, id * 2);
+        weights = Arrays.copyOf(weights, id * 2);
+      }
+      keys[id] = edge;
+      weights[id] += weight;
+    }
+
+    @Override
+    public long[] keys() {
+      return Arrays.copyOf(keys, ids.size());
+    }
+
+    @Override
+    public double[] weights() {
+      return Arrays.copyOf(weights, ids.size());
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.revtrace.ingest.paths;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.revtrace.core.attribution.markov.MarkovAttribution;
+import org.revtrace.core.attribution.markov.MarkovResult;
+import org.revtrace.core.attribution.markov.PathTable;
+
+class PathFileReaderTest {
+  @Test
+  void readsTheAnalyzecoreToyAndAttributesIt() throws IOException {
+    PathFileResult read =
+        PathFileReader.read(SharedData.channelAttribution("toy_analyzecore_2016.csv"));
+
+    assertThat(read.errors()).isEmpty();
+    PathTable paths = read.paths();
+    assertThat(paths.channelNames()).containsExactly("c1", "c2", "c3");
+    assertThat(paths.pathCount()).isEqualTo(3);
+    assertThat(paths.path(0)).containsExactly(0, 1, 2);
+    assertThat(paths.totalConversions()).isEqualTo(1);
+    assertThat(paths.totalNulls()).isEqualTo(2);
+    assertThat(paths.totalConversionValue()).isZero();
+    // Hand computation in MarkovAttributionTest: RE = 1/2, 1, 1 of sum 5/2.
+    MarkovResult result = MarkovAttribution.compute(paths, 1, true);
+    assertThat(result.shares()).containsExactly(new double[] {0.2, 0.4, 0.4}, within(1e-12));
+  }
+
+  @Test
+  void readsThePuzyrovToyAndAttributesIt() throws IOException {
+    PathFileResult read =
+        PathFileReader.read(SharedData.channelAttribution("toy_serhiipuzyrov_2019.csv"));
+
+    assertThat(read.errors()).isEmpty();
+    assertThat(read.paths().channelNames()).containsExactly("google ads", "mailing");
+    // Hand computation in MarkovAttributionTest: P = 4/5, RE(g) = 3/4, RE(m) = 1/2.
+    MarkovResult result = MarkovAttribution.compute(read.paths(), 1, true);
+    assertThat(result.conversionProbability()).isCloseTo(0.8, within(1e-12));
+    assertThat(result.attributedConversions())
+        .containsExactly(new double[] {2.4, 1.6}, within(1e-12));
+  }
+
+  @Test
+  void keepsGoodLinesAndReportsBadOnesWithLineNumbers() throws IOException {
+    String text =
+        String.join(
+            "\n",
+            "path;total_conversions;total_conversion_value;total_null",
+            "a > b;1;2.5;3",
+            "a > b;1;2.5",
+            "b;x;1;0",
+            "b;-2;1;0",
+            ";1;1;0",
+            "a >  > b;1;1;0",
+            "b;1;1.5;4",
+            "b;1;abc;0",
+            "a;1;-1;0",
+            "a;1;1;0;7",
+            "a;1;1;0.5",
+            "",
+            "c ;0;0;2");
+
+    PathFileResult read = read(text);
+
+    assertThat(read.errors())
+        .extracting(PathRowError::line, PathRowError::field, PathRowError::code)
+        .containsExactly(
+            tuple(3L, "total_null", PathRowError.Code.MISSING_FIELD),
+            tuple(4L, "total_conversions", PathRowError.Code.NOT_A_NUMBER),
+            tuple(5L, "total_conversions", PathRowError.Code.NEGATIVE_COUNT),
+            tuple(6L, "path", PathRowError.Code.EMPTY_PATH),
+            tuple(7L, "path", PathRowError.Code.EMPTY_CHANNEL),
+            tuple(9L, "total_conversion_value", PathRowError.Code.NOT_A_NUMBER),
+            tuple(10L, "total_conversion_value", PathRowError.Code.NEGATIVE_VALUE),
+            tuple(11L, "total_null", PathRowError.Code.EXTRA_FIELD),
+            tuple(12L, "total_null", PathRowError.Code.NOT_A_NUMBER));
+    assertThat(read.errors().get(1).raw()).isEqualTo("b;x;1;0");
+    assertThat(read.errors()).allSatisfy(e -> assertThat(e.file()).isEqualTo("test.csv"));
+    PathTable paths = read.paths();
+    assertThat(paths.pathCount()).isEqualTo(3);
+    assertThat(paths.channelNames()).containsExactly("a", "b", "c");
+    assertThat(paths.totalConversions()).isEqualTo(2);
+    assertThat(paths.totalConversionValue()).isEqualTo(4.0);
+    assertThat(paths.totalNulls()).isEqualTo(9);
+  }
+
+  @Test
+  void detectsColumnsSeparatorBomAndCarriageReturns() throws IOException {
+    String text = "\uFEFFtotal_null, Path ,extra,total_conversions\r\n2,x > y,ignored,3.0\r\n";
+
+    PathFileResult read = read(text);
+
+    assertThat(read.errors()).isEmpty();
+    assertThat(read.paths().channelNames()).containsExactly("x", "y");
+    assertThat(read.paths().conversions(0)).isEqualTo(3);
+    assertThat(read.paths().nulls(0)).isEqualTo(2);
+    assertThat(read.paths().conversionValue(0)).isZero();
+  }
+
+  @Test
+  void reportsAMissingHeaderOrRequiredColumn() throws IOException {
+    assertThat(read("").errors())
+        .extracting(PathRowError::code)
+        .containsExactly(PathRowError.Code.MISSING_HEADER);
+    PathFileResult noConversions = read("path;total_null\na;1\n");
+    assertThat(noConversions.errors())
+        .extracting(PathRowError::line, PathRowError::field, PathRowError::code)
+        .containsExactly(tuple(1L, "total_conversions", PathRowError.Code.MISSING_COLUMN));
+    assertThat(noConversions.paths().pathCount()).isZero();
+  }
+
+  @Test
+  void readsLinesAcrossChunkBoundariesAndLongerThanAChunk() throws IOException {
+    StringBuilder text = new StringBuilder("path;total_conversions;total_null\n");
+    int lines = 300_000;
+    for (int i = 0; i < lines; i++) {
+      text.append("alpha > beta > gamma").append(';').append(i % 3).append(";1\n");
+    }
+    String longPath = "delta > ".repeat(300_000) + "delta"; // ~2.4 MB on one line
+    text.append(longPath).append(";1;0"); // and no final newline
+
+    PathFileResult read = read(text.toString());
+
+    assertThat(read.errors()).isEmpty();
+    assertThat(read.paths().pathCount()).isEqualTo(lines + 1);
+    assertThat(read.paths().path(lines)).hasSize(300_001);
+    assertThat(read.paths().totalConversions()).isEqualTo(lines + 1);
+    assertThat(read.paths().totalNulls()).isEqualTo(lines);
+  }
+
+  @Test
+  void valuesParseLikeDoubleParseDouble() throws IOException {
+    String[] values = {"0.244", "3.195", "2.4019999999999997", "1e3", "0.1", "123456789.123456789"};
+    StringBuilder text = new StringBuilder("path;total_conversions;total_conversion_value\n");
+    for (String value : values) {
+      text.append("a;1;").append(value).append('\n');
+    }
+
+    PathTable paths = read(text.toString()).paths();
+
+    for (int i = 0; i < values.length; i++) {
+      assertThat(paths.conversionValue(i)).isEqualTo(Double.parseDouble(values[i]));
+    }
+  }
+
+  private static PathFileResult read(String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return PathFileReader.read(new ByteArrayInputStream(bytes), "test.csv");
+  }
+}
