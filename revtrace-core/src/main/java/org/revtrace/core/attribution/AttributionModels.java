@@ -31,8 +31,7 @@ public final class AttributionModels {
                   settings.halfLife() != null ? settings.halfLife() : defaultHalfLife));
       case CUSTOM_WEIGHTS ->
           new RuleBasedModel(code, new TouchTypeRule(settings.touchTypeWeights()));
-      case MARKOV ->
-          throw new UnsupportedOperationException("markov is wired when its engine lands");
+      case MARKOV -> new MarkovModel(settings.markovOrder(), settings.markovNullPaths());
     };
   }
 }
