@@ -3,10 +3,12 @@ package org.revtrace.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.revtrace.app.demo.DemoGenerator;
 import org.revtrace.app.demo.DemoSpec;
 import org.revtrace.app.demo.DemoSummary;
+import org.revtrace.app.demo.TruthComparison;
 import org.revtrace.core.metric.ChannelReport;
 import org.revtrace.core.metric.Report;
 import org.revtrace.ingest.canonical.ImportOptions;
@@ -87,6 +89,12 @@ public final class DemoCommand implements Callable<Integer> {
     }
     Report report = ChannelReport.compute(loaded.dataset(), options.request());
     ReportCommand.print(report, options.format(), stdout);
+    if (options.format() == ReportOptions.Format.TABLE) {
+      Map<String, Double> truth = TruthComparison.readTruth(out);
+      stdout.println();
+      stdout.print(TruthComparison.table(TruthComparison.score(loaded.dataset(), truth), truth));
+      stdout.flush();
+    }
     return ExitCodes.OK;
   }
 }

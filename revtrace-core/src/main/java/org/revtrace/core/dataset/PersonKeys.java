@@ -6,20 +6,21 @@ import java.util.Map;
 /**
  * Identity resolution of people: contact ids and visitor ids named together are one person.
  *
- * <p>A union-find over string keys ({@code c:} contact, {@code v:} visitor); after {@link
- * #freeze()} every root gets a dense person id.
+ * <p>A union-find over contact and visitor ids (kept in separate maps, since the two id spaces may
+ * overlap); after {@link #freeze()} every root gets a dense person id.
  */
 final class PersonKeys {
 
-  private final Map<String, Integer> nodes = new HashMap<>();
+  private final Map<String, Integer> contactNodes = new HashMap<>();
+  private final Map<String, Integer> visitorNodes = new HashMap<>();
   private int[] parent = new int[1024];
   private int nodeCount;
   private int[] personOfRoot;
   private int personCount;
 
   void link(String contactId, String visitorId) {
-    int contact = contactId == null ? -1 : node("c:" + contactId);
-    int visitor = visitorId == null ? -1 : node("v:" + visitorId);
+    int contact = contactId == null ? -1 : node(contactNodes, contactId);
+    int visitor = visitorId == null ? -1 : node(visitorNodes, visitorId);
     if (contact >= 0 && visitor >= 0) {
       union(contact, visitor);
     }
@@ -38,9 +39,9 @@ final class PersonKeys {
 
   /** The person of a contact or visitor id (contact first), or -1 when neither is known. */
   int personOf(String contactId, String visitorId) {
-    Integer node = contactId == null ? null : nodes.get("c:" + contactId);
+    Integer node = contactId == null ? null : contactNodes.get(contactId);
     if (node == null && visitorId != null) {
-      node = nodes.get("v:" + visitorId);
+      node = visitorNodes.get(visitorId);
     }
     return node == null ? -1 : personOfRoot[find(node)];
   }
@@ -54,7 +55,7 @@ final class PersonKeys {
     return personCount;
   }
 
-  private int node(String key) {
+  private int node(Map<String, Integer> nodes, String key) {
     Integer existing = nodes.get(key);
     if (existing != null) {
       return existing;

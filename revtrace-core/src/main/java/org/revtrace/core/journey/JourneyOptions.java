@@ -52,6 +52,10 @@ public record JourneyOptions(
     return new JourneyOptions(newGoal, level, lookback, from, to, withNonConverting);
   }
 
+  public JourneyOptions withLookback(Duration newLookback) {
+    return new JourneyOptions(goal, level, newLookback, from, to, withNonConverting);
+  }
+
   public JourneyOptions withNonConverting(boolean include) {
     return new JourneyOptions(goal, level, lookback, from, to, include);
   }
