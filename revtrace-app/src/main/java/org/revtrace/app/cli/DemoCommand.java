@@ -11,6 +11,7 @@ import org.revtrace.app.demo.DemoSummary;
 import org.revtrace.app.demo.TruthComparison;
 import org.revtrace.core.metric.ChannelReport;
 import org.revtrace.core.metric.Report;
+import org.revtrace.core.metric.ReportRequest;
 import org.revtrace.ingest.canonical.ImportOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,8 +88,10 @@ public final class DemoCommand implements Callable<Integer> {
               + out
               + "`)");
     }
-    Report report = ChannelReport.compute(loaded.dataset(), options.request());
-    ReportCommand.print(report, options.format(), stdout);
+    ReportRequest request = options.request();
+    Report report = ChannelReport.compute(loaded.dataset(), request);
+    ReportCommand.print(
+        loaded.dataset(), request, report, options.breakdown(), options.format(), stdout);
     if (options.format() == ReportOptions.Format.TABLE) {
       Map<String, Double> truth = TruthComparison.readTruth(out);
       stdout.println();

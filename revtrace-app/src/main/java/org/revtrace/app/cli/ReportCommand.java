@@ -2,9 +2,13 @@ package org.revtrace.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.revtrace.app.report.ReportWriter;
+import org.revtrace.core.dataset.Dataset;
 import org.revtrace.core.metric.ChannelReport;
+import org.revtrace.core.metric.MetricRow;
 import org.revtrace.core.metric.Report;
 import org.revtrace.core.metric.ReportRequest;
 import org.revtrace.ingest.canonical.ImportOptions;
@@ -43,16 +47,50 @@ public final class ReportCommand implements Callable<Integer> {
     }
     DataLoader.reportErrors(loaded, quarantine, err);
     Report report = ChannelReport.compute(loaded.dataset(), request);
-    print(report, format, out);
+    print(loaded.dataset(), request, report, options.breakdown(), format, out);
     return loaded.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
   }
 
-  static void print(Report report, ReportOptions.Format format, PrintWriter out) {
+  static void print(
+      Dataset dataset,
+      ReportRequest request,
+      Report report,
+      ReportOptions.Breakdown by,
+      ReportOptions.Format format,
+      PrintWriter out) {
+    String keyName =
+        switch (by) {
+          case CHANNEL -> "channel";
+          case CAMPAIGN -> "campaign";
+          case MONTH -> "month";
+        };
+    List<MetricRow> rows =
+        switch (by) {
+          case CHANNEL -> report.channels();
+          case CAMPAIGN -> campaigns(report);
+          case MONTH -> ChannelReport.byMonth(dataset, request);
+        };
     switch (format) {
-      case TABLE -> out.print(ReportWriter.table(report));
-      case CSV -> ReportWriter.csv(report, out);
-      case JSON -> out.print(ReportWriter.json(report));
+      case TABLE -> out.print(ReportWriter.table(report, keyName, rows));
+      case CSV -> ReportWriter.csv(report, keyName, rows, out);
+      case JSON ->
+          out.print(
+              by == ReportOptions.Breakdown.CHANNEL
+                  ? ReportWriter.json(report)
+                  : ReportWriter.json(report, keyName + "s", rows));
     }
     out.flush();
+  }
+
+  /** Campaign rows of every channel, keyed {@code channel / campaign}. */
+  private static List<MetricRow> campaigns(Report report) {
+    List<MetricRow> rows = new ArrayList<>();
+    report
+        .campaignsByChannel()
+        .forEach(
+            (channel, campaigns) ->
+                campaigns.forEach(
+                    row -> rows.add(ChannelReport.withKey(row, channel + " / " + row.key()))));
+    return rows;
   }
 }

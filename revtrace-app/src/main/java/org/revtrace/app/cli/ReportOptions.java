@@ -53,6 +53,13 @@ public final class ReportOptions {
   String format;
 
   @Option(
+      names = "--by",
+      defaultValue = "channel",
+      description =
+          "Rows of the table/CSV: channel, campaign or month (default: ${DEFAULT-VALUE}).")
+  String by;
+
+  @Option(
       names = "--level",
       defaultValue = "person",
       description = "Journeys of the converting person or of the whole account: person, account.")
@@ -98,6 +105,22 @@ public final class ReportOptions {
     TABLE,
     CSV,
     JSON
+  }
+
+  /** What a row of the output is. */
+  enum Breakdown {
+    CHANNEL,
+    CAMPAIGN,
+    MONTH
+  }
+
+  Breakdown breakdown() {
+    try {
+      return Breakdown.valueOf(by.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "unknown breakdown '" + by + "': use channel, campaign or month");
+    }
   }
 
   Format format() {

@@ -23,6 +23,14 @@ public final class ReportWriter {
 
   /** The report contract: currency, model, goal, period, totals and channels sorted by name. */
   public static String json(Report report) {
+    return json(report, null, List.of());
+  }
+
+  /**
+   * The report contract plus, when {@code breakdownName} is given ({@code months}, {@code
+   * campaigns}), an array of those rows keyed by {@code key}.
+   */
+  public static String json(Report report, String breakdownName, List<MetricRow> breakdown) {
     ObjectNode root = JSON.createObjectNode();
     root.put("currency", report.currency());
     root.put("model", report.model());
@@ -40,6 +48,10 @@ public final class ReportWriter {
       }
       node.set("campaigns", campaigns);
       channels.add(node);
+    }
+    if (breakdownName != null) {
+      ArrayNode rows = root.putArray(breakdownName);
+      breakdown.forEach(row -> rows.add(row(row, report.currency(), "key")));
     }
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + System.lineSeparator();
   }
@@ -68,12 +80,17 @@ public final class ReportWriter {
 
   /** One CSV row per channel, then a {@code total} row; all contract columns. */
   public static void csv(Report report, Writer out) {
+    csv(report, "channel", report.channels(), out);
+  }
+
+  /** One CSV row per given row (keyed by {@code keyName}), then a {@code total} row. */
+  public static void csv(Report report, String keyName, List<MetricRow> rows, Writer out) {
     try (CsvWriter csv = CsvWriter.builder().build(new NonClosingWriter(out))) {
       List<String> header = new ArrayList<>();
-      header.add("channel");
+      header.add(keyName);
       Column.ALL.forEach(column -> header.add(column.name()));
       csv.writeRecord(header);
-      for (MetricRow row : report.channels()) {
+      for (MetricRow row : rows) {
         csv.writeRecord(csvCells(row, report.currency()));
       }
       csv.writeRecord(csvCells(report.totals(), report.currency()));
@@ -101,6 +118,11 @@ public final class ReportWriter {
 
   /** A fixed-width table of the owner's key columns, readable in a terminal. */
   public static String table(Report report) {
+    return table(report, "channel", report.channels());
+  }
+
+  /** The table of the given rows keyed by {@code keyName}, then the totals. */
+  public static String table(Report report, String keyName, List<MetricRow> tableRows) {
     List<Column> columns =
         Column.TABLE.stream()
             .map(
@@ -112,10 +134,10 @@ public final class ReportWriter {
             .toList();
     List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>();
-    header.add("channel");
+    header.add(keyName);
     columns.forEach(column -> header.add(column.name()));
     rows.add(header);
-    for (MetricRow row : report.channels()) {
+    for (MetricRow row : tableRows) {
       rows.add(tableCells(row, columns, report.currency()));
     }
     rows.add(tableCells(report.totals(), columns, report.currency()));

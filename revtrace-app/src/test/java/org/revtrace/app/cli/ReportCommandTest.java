@@ -168,6 +168,42 @@ class ReportCommandTest {
   }
 
   @Test
+  void monthlyRowsAddUpToTheTotals() throws IOException {
+    seed002();
+    assertThat(
+            run(
+                "report",
+                "--data",
+                dir.toString(),
+                "--format",
+                "json",
+                "--by",
+                "month",
+                "--from",
+                "2025-03-01",
+                "--to",
+                "2025-04-30"))
+        .isEqualTo(0);
+    JsonNode json = JsonMapper.builder().build().readTree(out.toString());
+    JsonNode months = json.get("months");
+    assertThat(months.get(0).get("key").asString()).isEqualTo("2025-03");
+    assertThat(months.get(0).get("customers").asLong()).isEqualTo(5);
+    assertThat(months.get(0).get("spend").decimalValue()).isEqualByComparingTo("300000.00");
+    assertThat(months.get(1).get("key").asString()).isEqualTo("2025-04");
+    assertThat(months.get(1).get("customers").asLong()).isZero();
+    assertThat(json.get("channels")).hasSize(1);
+  }
+
+  @Test
+  void campaignRowsAreKeyedByChannelAndCampaign() throws IOException {
+    seed002();
+    assertThat(run("report", "--data", dir.toString(), "--format", "csv", "--by", "campaign"))
+        .isEqualTo(0);
+    assertThat(out.toString()).startsWith("campaign,spend,").contains("vk / (none),300000.00,");
+    assertThat(run("report", "--data", dir.toString(), "--by", "weekday")).isEqualTo(2);
+  }
+
+  @Test
   void tableIsReadable() throws IOException {
     seed002();
     assertThat(run("report", "--data", dir.toString())).isEqualTo(0);

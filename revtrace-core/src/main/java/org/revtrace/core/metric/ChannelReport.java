@@ -133,6 +133,84 @@ public final class ChannelReport {
         campaigns);
   }
 
+  /**
+   * The totals of each calendar month (in the request's zone) of the period, keyed {@code YYYY-MM}.
+   * Without a period bound, the months span the data's spend, leads and deals.
+   */
+  public static List<MetricRow> byMonth(Dataset data, ReportRequest request) {
+    java.time.LocalDate first =
+        request.from() != null ? request.from() : firstDay(data, request.zone());
+    java.time.LocalDate last = request.to() != null ? request.to() : lastDay(data, request.zone());
+    List<MetricRow> months = new ArrayList<>();
+    if (first == null || last == null) {
+      return months;
+    }
+    java.time.YearMonth month = java.time.YearMonth.from(first);
+    java.time.YearMonth end = java.time.YearMonth.from(last);
+    for (; !month.isAfter(end); month = month.plusMonths(1)) {
+      java.time.LocalDate from = month.atDay(1).isBefore(first) ? first : month.atDay(1);
+      java.time.LocalDate to = month.atEndOfMonth().isAfter(last) ? last : month.atEndOfMonth();
+      MetricRow totals = compute(data, request.withPeriod(from, to)).totals();
+      months.add(withKey(totals, month.toString()));
+    }
+    return months;
+  }
+
+  private static java.time.LocalDate firstDay(Dataset data, java.time.ZoneId zone) {
+    long day = Long.MAX_VALUE;
+    for (int s = 0; s < data.spendCount(); s++) {
+      day = Math.min(day, data.spendDay()[s]);
+    }
+    for (int l = 0; l < data.leadCount(); l++) {
+      day = Math.min(day, epochDay(data.leadCreated()[l], zone));
+    }
+    for (int d = 0; d < data.dealCount(); d++) {
+      day = Math.min(day, epochDay(data.dealCreated()[d], zone));
+    }
+    return day == Long.MAX_VALUE ? null : java.time.LocalDate.ofEpochDay(day);
+  }
+
+  private static java.time.LocalDate lastDay(Dataset data, java.time.ZoneId zone) {
+    long day = Long.MIN_VALUE;
+    for (int s = 0; s < data.spendCount(); s++) {
+      day = Math.max(day, data.spendDay()[s]);
+    }
+    for (int l = 0; l < data.leadCount(); l++) {
+      day = Math.max(day, epochDay(data.leadCreated()[l], zone));
+    }
+    for (int d = 0; d < data.dealCount(); d++) {
+      long closed = data.dealClosed()[d];
+      day =
+          Math.max(day, epochDay(closed != Dataset.NO_TIME ? closed : data.dealCreated()[d], zone));
+    }
+    return day == Long.MIN_VALUE ? null : java.time.LocalDate.ofEpochDay(day);
+  }
+
+  private static long epochDay(long epochSecond, java.time.ZoneId zone) {
+    return java.time.LocalDate.ofInstant(java.time.Instant.ofEpochSecond(epochSecond), zone)
+        .toEpochDay();
+  }
+
+  /** The same facts under another key. */
+  public static MetricRow withKey(MetricRow row, String key) {
+    return new MetricRow(
+        key,
+        row.spend(),
+        row.marketingCost(),
+        row.acquisitionCost(),
+        row.impressions(),
+        row.clicks(),
+        row.leads(),
+        row.mqls(),
+        row.sqls(),
+        row.opportunities(),
+        row.customers(),
+        row.revenue(),
+        row.wonAmount(),
+        row.lifetimeRevenue(),
+        row.goalConversions());
+  }
+
   private static boolean isEmpty(MetricRow row) {
     return row.spend() == 0
         && row.acquisitionCost() == 0
