@@ -32,10 +32,13 @@ final class CheckedUtf8Reader extends Reader {
   private final CharBuffer chars = CharBuffer.allocate(BUFFER).flip();
   private final LineSet badLines = new LineSet();
   private long line = 1;
+  private long quotes;
+  private char lastVisible;
   private boolean lastWasCarriageReturn;
   private boolean endOfInput;
   private boolean flushed;
   private boolean started;
+  private boolean carriedCarriageReturn;
 
   CheckedUtf8Reader(InputStream in, LongConsumer progress) {
     this.in = in;
@@ -45,6 +48,24 @@ final class CheckedUtf8Reader extends Reader {
   /** Physical lines (1-based) that held invalid UTF-8, in increasing order. */
   LineSet badLines() {
     return badLines;
+  }
+
+  /**
+   * True when the text read so far holds an odd number of {@code "}: at the end of the file this
+   * means a quoted field was never closed (or a stray quote sits in an unquoted field).
+   */
+  boolean oddQuotes() {
+    return (quotes & 1) == 1;
+  }
+
+  /**
+   * True when, at the end of the file, a quoted field looks unclosed: the quotes are odd in number
+   * and the text does not end with a quote (ignoring line breaks). A stray quote in an unquoted
+   * field alone does not trigger this, as long as the last field is closed or unquoted and
+   * single-line.
+   */
+  boolean endsInsideQuotes() {
+    return oddQuotes() && lastVisible != '"';
   }
 
   @Override
@@ -62,7 +83,13 @@ final class CheckedUtf8Reader extends Reader {
 
   private boolean fill() throws IOException {
     chars.clear();
-    while (chars.position() == 0) {
+    int floor = 0;
+    if (carriedCarriageReturn) {
+      chars.put('\r');
+      carriedCarriageReturn = false;
+      floor = 1;
+    }
+    while (chars.position() == floor) {
       int start = chars.position();
       CoderResult result = decoder.decode(bytes, chars, endOfInput);
       countLines(start, chars.position());
@@ -84,6 +111,7 @@ final class CheckedUtf8Reader extends Reader {
         readMore();
       }
     }
+    rewriteLoneCarriageReturns();
     chars.flip();
     if (!started && chars.hasRemaining()) {
       started = true;
@@ -92,6 +120,30 @@ final class CheckedUtf8Reader extends Reader {
       }
     }
     return chars.hasRemaining() || !(endOfInput && flushed) && fill();
+  }
+
+  /**
+   * Turns a lone CR (old Mac line end) into LF. FastCSV 4.0.0 loses the quote state after a lone CR
+   * inside a quoted field and merges the following rows; outside quotes CR and LF both end a line,
+   * so only the text of such quoted fields changes. A CR at the end of the buffer waits for the
+   * next character.
+   */
+  private void rewriteLoneCarriageReturns() {
+    char[] array = chars.array();
+    int end = chars.position();
+    for (int i = 0; i < end - 1; i++) {
+      if (array[i] == '\r' && array[i + 1] != '\n') {
+        array[i] = '\n';
+      }
+    }
+    if (end > 0 && array[end - 1] == '\r') {
+      if (endOfInput && flushed) {
+        array[end - 1] = '\n';
+      } else {
+        carriedCarriageReturn = true;
+        chars.position(end - 1);
+      }
+    }
   }
 
   private void readMore() throws IOException {
@@ -111,7 +163,13 @@ final class CheckedUtf8Reader extends Reader {
     char[] array = chars.array();
     for (int i = from; i < to; i++) {
       char c = array[i];
-      if (c == '\n') {
+      if (c != '\n' && c != '\r') {
+        lastVisible = c;
+      }
+      if (c == '"') {
+        quotes++;
+        lastWasCarriageReturn = false;
+      } else if (c == '\n') {
         if (!lastWasCarriageReturn) {
           line++;
         }

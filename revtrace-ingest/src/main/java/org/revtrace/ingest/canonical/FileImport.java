@@ -65,7 +65,7 @@ final class FileImport {
                 .allowExtraCharsAfterClosingQuote(true)
                 .skipEmptyLines(true)
                 .ofCsvRecord(reader)) {
-      read(csv.iterator(), reader.badLines());
+      read(csv.iterator(), reader);
     } catch (IOException | UncheckedIOException e) {
       fileError(ErrorCode.UNREADABLE_FILE, "", "cannot read the file: " + e.getMessage());
     } catch (CsvParseException e) {
@@ -82,7 +82,8 @@ final class FileImport {
     return result();
   }
 
-  private void read(CloseableIterator<CsvRecord> records, LineSet badLines) {
+  private void read(CloseableIterator<CsvRecord> records, CheckedUtf8Reader reader) {
+    LineSet badLines = reader.badLines();
     if (!records.hasNext()) {
       fileError(ErrorCode.EMPTY_FILE, "", "the file has no header row");
       return;
@@ -128,6 +129,12 @@ final class FileImport {
       Object kept = null;
       if (touchesBadLine(record, badLines)) {
         row.rowError(ErrorCode.BAD_ENCODING, "", "invalid UTF-8 bytes in this row");
+      } else if (!records.hasNext() && reader.endsInsideQuotes() && lastLine(record) > row.line()) {
+        // An unclosed quote makes the parser swallow every later line into this record.
+        row.rowError(
+            ErrorCode.RAGGED_ROW,
+            String.join(String.valueOf(delimiter), fields),
+            "unclosed quote: the record runs from this line to the end of the file");
       } else if (fields.size() != header.size()) {
         row.rowError(
             ErrorCode.RAGGED_ROW,
@@ -172,8 +179,12 @@ final class FileImport {
     if (badLines.isEmpty()) {
       return false;
     }
-    long first = record.getStartingLineNumber();
-    long last = first;
+    return badLines.firstIn(record.getStartingLineNumber(), lastLine(record)) >= 0;
+  }
+
+  /** The physical line where the record ends, counting line breaks inside quoted fields. */
+  private static long lastLine(CsvRecord record) {
+    long last = record.getStartingLineNumber();
     for (String field : record.getFields()) {
       for (int i = 0; i < field.length(); i++) {
         char c = field.charAt(i);
@@ -182,7 +193,7 @@ final class FileImport {
         }
       }
     }
-    return badLines.firstIn(first, last) >= 0;
+    return last;
   }
 
   private void fileError(ErrorCode code, String raw, String message) {

@@ -65,6 +65,13 @@ public final class ImportResult {
     return new ImportResult(merged, errors, warnings, files, quarantine, origins);
   }
 
+  /** A result with no rows and one error, for a source that could not be read at all. */
+  public static ImportResult rejected(RowError error) {
+    FileStats stats = new FileStats(error.file(), 0, 0, 0, 0, java.util.Map.of(error.code(), 1L));
+    return new ImportResult(
+        CanonicalData.empty(), List.of(error), List.of(), List.of(stats), List.of(), Map.of());
+  }
+
   /** The kept rows, in canonical form. */
   public CanonicalData data() {
     return data;
