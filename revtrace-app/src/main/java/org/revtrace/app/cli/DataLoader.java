@@ -2,10 +2,10 @@ package org.revtrace.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -14,11 +14,19 @@ import org.revtrace.core.model.RowError;
 import org.revtrace.ingest.canonical.CanonicalImporter;
 import org.revtrace.ingest.canonical.ImportOptions;
 import org.revtrace.ingest.canonical.ImportResult;
+import org.revtrace.ingest.canonical.QuarantineWriter;
+import org.revtrace.ingest.mapping.MappedImporter;
+import org.revtrace.ingest.normalize.ChannelGrouping;
+import org.revtrace.ingest.normalize.Normalizer;
+import org.revtrace.ingest.normalize.UtmNormalizer;
 
-/** Reads a canonical data folder into a dataset, reporting bad rows on stderr. */
+/**
+ * Reads the input (a canonical folder and mapped exports), normalises it and indexes it into a
+ * dataset, keeping every bad row for the quarantine.
+ */
 final class DataLoader {
 
-  /** Folders larger than this get a progress bar on stderr. */
+  /** Inputs larger than this get a progress bar on stderr. */
   private static final long PROGRESS_BAR_BYTES = 16L * 1024 * 1024;
 
   /** What was loaded, and every row that was left out. */
@@ -31,18 +39,37 @@ final class DataLoader {
 
   private DataLoader() {}
 
-  static Loaded load(Path dir, ImportOptions options, PrintWriter err) {
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("data folder not found: " + dir);
+  static Loaded load(InputOptions input, String currency) throws IOException {
+    input.validate();
+    ImportOptions options = input.importOptions(currency);
+    List<ImportResult> parts = new ArrayList<>();
+    if (input.data != null) {
+      parts.add(importFolder(input.data, options));
     }
-    ImportResult imported = importWithProgress(dir, options, err);
-    Dataset dataset = Dataset.of(imported.data(), options.reportingCurrency());
+    List<MappedImporter.Source> mapped = input.mappedSources();
+    if (!mapped.isEmpty()) {
+      parts.add(new MappedImporter().importAll(mapped, options));
+    }
+    ImportResult imported = parts.size() == 1 ? parts.get(0) : ImportResult.combine(parts);
+    ChannelGrouping grouping =
+        input.channelRules != null
+            ? ChannelGrouping.load(input.channelRules)
+            : ChannelGrouping.defaults();
+    Normalizer normalizer = new Normalizer(new UtmNormalizer(), grouping);
+    Dataset dataset = Dataset.of(normalizer.normalize(imported.data()), currency);
     List<RowError> errors = new ArrayList<>(imported.errors());
     errors.addAll(dataset.conversionErrors());
     return new Loaded(dataset, imported, errors);
   }
 
-  private static ImportResult importWithProgress(Path dir, ImportOptions options, PrintWriter err) {
+  /** Loads a canonical folder with default settings (used by {@code demo}). */
+  static Loaded load(Path dir, String currency) throws IOException {
+    InputOptions input = new InputOptions();
+    input.data = dir;
+    return load(input, currency);
+  }
+
+  private static ImportResult importFolder(Path dir, ImportOptions options) {
     long bytes = CanonicalImporter.totalBytes(dir);
     if (bytes < PROGRESS_BAR_BYTES) {
       return new CanonicalImporter().importFolder(dir, options);
@@ -53,27 +80,24 @@ final class DataLoader {
             .setInitialMax(bytes)
             .setUnit(" MB", 1024 * 1024)
             .setStyle(ProgressBarStyle.ASCII)
-            .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+            .setConsumer(new ConsoleProgressBarConsumer(System.err))
             .build()) {
       return new CanonicalImporter().importFolder(dir, options.withProgress(bar::stepBy));
     }
   }
 
-  /** Prints the per-file summary and the first errors to stderr. */
+  /** Prints the per-file summary, warnings and the first errors to stderr. */
   static void reportErrors(Loaded loaded, Path quarantineDir, PrintWriter err) {
-    if (!loaded.hasErrors()) {
+    List<RowError> warnings = loaded.imported().warnings();
+    if (!loaded.hasErrors() && warnings.isEmpty()) {
       return;
     }
     err.println(loaded.imported().summary());
-    int shown = 0;
-    for (RowError error : loaded.errors()) {
-      if (shown++ == 20) {
-        err.println("  … " + (loaded.errors().size() - 20) + " more");
-        break;
-      }
-      err.println("  " + error.describe());
-    }
-    if (quarantineDir != null) {
+    print(loaded.errors(), "error", err);
+    print(warnings, "warning", err);
+    if (!loaded.hasErrors()) {
+      err.println("no bad rows");
+    } else if (quarantineDir != null) {
       err.println(loaded.errors().size() + " bad rows quarantined in " + quarantineDir);
     } else {
       err.println(loaded.errors().size() + " bad rows left out (nothing written: --check)");
@@ -81,7 +105,18 @@ final class DataLoader {
     err.flush();
   }
 
+  private static void print(List<RowError> rows, String kind, PrintWriter err) {
+    int shown = 0;
+    for (RowError row : rows) {
+      if (shown++ == 20) {
+        err.println("  … " + (rows.size() - 20) + " more " + kind + "s");
+        break;
+      }
+      err.println("  " + kind + ": " + row.describe());
+    }
+  }
+
   static void writeQuarantine(Loaded loaded, Path quarantineDir) throws IOException {
-    new org.revtrace.ingest.canonical.QuarantineWriter().write(loaded.imported(), quarantineDir);
+    new QuarantineWriter().write(loaded.imported(), quarantineDir);
   }
 }

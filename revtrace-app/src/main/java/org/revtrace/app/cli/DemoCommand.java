@@ -12,7 +12,6 @@ import org.revtrace.app.demo.TruthComparison;
 import org.revtrace.core.metric.ChannelReport;
 import org.revtrace.core.metric.Report;
 import org.revtrace.core.metric.ReportRequest;
-import org.revtrace.ingest.canonical.ImportOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -77,9 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.toAbsolutePath().normalize(),
         (System.nanoTime() - started) / 1e9,
         summary.orderedRowCounts());
-    DataLoader.Loaded loaded =
-        DataLoader.load(
-            out, ImportOptions.defaults().withReportingCurrency(options.currency()), err);
+    DataLoader.Loaded loaded = DataLoader.load(out, options.currency());
     if (loaded.hasErrors()) {
       err.println(
           loaded.errors().size()

@@ -3,9 +3,8 @@ package org.revtrace.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.revtrace.ingest.canonical.ImportOptions;
-import org.revtrace.ingest.canonical.QuarantineWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -14,24 +13,18 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate a folder of canonical CSV files: every bad row is reported with file, line, field",
-      "and reason, and kept in a quarantine folder; good rows are all kept. Exit code 3 when any",
-      "row was quarantined."
+      "Validate a folder of canonical CSV files and/or mapped exports: every bad row is reported",
+      "with file, line, field and reason, and kept in a quarantine folder; good rows are all kept.",
+      "Exit code 3 when any row was quarantined."
     })
 public final class ImportCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--data", required = true, description = "Folder of canonical CSV files.")
-  Path data;
+  @Mixin InputOptions input;
 
   @Option(names = "--check", description = "Validate only: write nothing.")
   boolean check;
-
-  @Option(
-      names = "--quarantine",
-      description = "Where to write bad rows (default: DATA/quarantine).")
-  Path quarantine;
 
   @Option(
       names = "--currency",
@@ -43,11 +36,10 @@ public final class ImportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ImportOptions options = ImportOptions.defaults().withReportingCurrency(currency.trim());
-    DataLoader.Loaded loaded = DataLoader.load(data, options, err);
+    DataLoader.Loaded loaded = DataLoader.load(input, currency.trim());
     Path quarantineDir = null;
     if (!check) {
-      quarantineDir = quarantine != null ? quarantine : QuarantineWriter.defaultDirectory(data);
+      quarantineDir = input.quarantineDirectory();
       DataLoader.writeQuarantine(loaded, quarantineDir);
     }
     out.println(loaded.imported().summary());

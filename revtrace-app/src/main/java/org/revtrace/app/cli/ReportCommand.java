@@ -11,11 +11,8 @@ import org.revtrace.core.metric.ChannelReport;
 import org.revtrace.core.metric.MetricRow;
 import org.revtrace.core.metric.Report;
 import org.revtrace.core.metric.ReportRequest;
-import org.revtrace.ingest.canonical.ImportOptions;
-import org.revtrace.ingest.canonical.QuarantineWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code revtrace report}: the channel report of a canonical data folder. */
@@ -27,8 +24,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--data", required = true, description = "Folder of canonical CSV files.")
-  Path data;
+  @Mixin InputOptions input;
 
   @Mixin ReportOptions options;
 
@@ -38,10 +34,8 @@ public final class ReportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ReportRequest request = options.request();
     ReportOptions.Format format = options.format();
-    ImportOptions importOptions =
-        ImportOptions.defaults().withReportingCurrency(options.currency());
-    DataLoader.Loaded loaded = DataLoader.load(data, importOptions, err);
-    Path quarantine = QuarantineWriter.defaultDirectory(data);
+    DataLoader.Loaded loaded = DataLoader.load(input, options.currency());
+    Path quarantine = input.quarantineDirectory();
     if (loaded.hasErrors()) {
       DataLoader.writeQuarantine(loaded, quarantine);
     }

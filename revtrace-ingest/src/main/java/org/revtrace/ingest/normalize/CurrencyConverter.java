@@ -1,25 +1,22 @@
 package org.revtrace.ingest.normalize;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
+import java.util.ArrayList;
+import java.util.List;
+import org.revtrace.core.dataset.ExchangeRates;
 import org.revtrace.core.model.ErrorCode;
 import org.revtrace.core.model.Money;
 import org.revtrace.core.model.Rate;
 import org.revtrace.core.model.RowError;
 
 /**
- * Converts money to the reporting currency with dated rates: the rate of the same date, else of the
- * latest earlier date; never a guessed 1.0. The result is rounded half-even to the reporting
- * currency's minor unit. Money already in the reporting currency is returned unchanged.
+ * Converts money to the reporting currency with dated rates, locating a missing rate as a row
+ * error. The conversion rule is {@link ExchangeRates}': the rate of the same date, else of the
+ * latest earlier date, never a guessed 1.0, rounded half-even to the minor unit.
  */
 public final class CurrencyConverter {
 
-  private final String reportingCurrency;
-  private final Map<String, TreeMap<LocalDate, BigDecimal>> rates = new HashMap<>();
+  private final ExchangeRates rates;
 
   /** The outcome of one conversion: the money, or the MISSING_RATE error explaining its absence. */
   public record Conversion(Money money, RowError error) {
@@ -30,10 +27,9 @@ public final class CurrencyConverter {
   }
 
   public CurrencyConverter(String reportingCurrency, Iterable<Rate> rateList) {
-    this.reportingCurrency = Objects.requireNonNull(reportingCurrency, "reportingCurrency");
-    for (Rate rate : rateList) {
-      rates.computeIfAbsent(rate.currency(), c -> new TreeMap<>()).put(rate.date(), rate.rate());
-    }
+    List<Rate> list = new ArrayList<>();
+    rateList.forEach(list::add);
+    this.rates = new ExchangeRates(reportingCurrency, list);
   }
 
   /**
@@ -41,23 +37,19 @@ public final class CurrencyConverter {
    * locate the error when no rate is known on or before the date.
    */
   public Conversion convert(Money amount, LocalDate date, String file, long line) {
-    if (amount.currency().equals(reportingCurrency)) {
-      return new Conversion(amount, null);
-    }
-    TreeMap<LocalDate, BigDecimal> byDate = rates.get(amount.currency());
-    Map.Entry<LocalDate, BigDecimal> rate = byDate == null ? null : byDate.floorEntry(date);
-    if (rate == null) {
-      return new Conversion(
-          null,
-          new RowError(
-              file,
-              line,
-              "currency",
-              ErrorCode.MISSING_RATE,
-              amount.currency(),
-              "no " + amount.currency() + " rate on or before " + date));
-    }
-    return new Conversion(
-        Money.ofMajor(amount.toMajor().multiply(rate.getValue()), reportingCurrency), null);
+    return rates
+        .convert(amount, date)
+        .map(money -> new Conversion(money, null))
+        .orElseGet(
+            () ->
+                new Conversion(
+                    null,
+                    new RowError(
+                        file,
+                        line,
+                        "currency",
+                        ErrorCode.MISSING_RATE,
+                        amount.currency(),
+                        "no " + amount.currency() + " rate on or before " + date)));
   }
 }
