@@ -2,6 +2,7 @@ package org.revtrace.app.demo;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import org.revtrace.core.model.TouchType;
 
 /**
  * Website and ad traffic of people who never become contacts: students, competitors, job seekers,

@@ -1,5 +1,7 @@
 package org.revtrace.app.demo;
 
+import org.revtrace.core.model.TouchType;
+
 /**
  * One planned touchpoint before it becomes a row.
  *

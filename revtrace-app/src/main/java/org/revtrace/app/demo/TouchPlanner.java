@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.revtrace.core.model.TouchType;
 
 /**
  * Plans the touchpoints of one account's buying committee over its journey.

@@ -55,7 +55,7 @@ final class TouchRows {
       touch.visitorId(),
       known ? touch.contact().id() : "",
       known ? touch.contact().accountId() : "",
-      touch.type().text(),
+      touch.type().code(),
       source,
       profile.medium(),
       touch.campaign(),
@@ -92,7 +92,7 @@ final class TouchRows {
       case AD_CLICK, VISIT, CHAT -> SITE + PAGES.get(rng.nextInt(PAGES.size()));
       case FORM -> SITE + (rng.nextBoolean() ? "/demo" : "/contact");
       case WEBINAR -> SITE + "/webinars/" + touch.campaign();
-      case EMAIL, EVENT, CALL, MEETING -> "";
+      case EMAIL, EVENT, CALL, MEETING, OTHER -> "";
     };
   }
 

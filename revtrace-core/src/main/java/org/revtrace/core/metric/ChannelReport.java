@@ -54,22 +54,16 @@ public final class ChannelReport {
     List<MetricRow> channels = new ArrayList<>();
     for (int c = 0; c < channelCount; c++) {
       MetricRow row =
-          new MetricRow(
+          credited(
               data.channels().decode(c),
-              facts.channelSpend[c],
-              marketingCost[c],
-              acquisitionCost[c],
+              new long[] {facts.channelSpend[c], marketingCost[c], acquisitionCost[c]},
               facts.channelImpressions[c],
               facts.channelClicks[c],
-              byStage.get(Goal.LEAD).channelConversions(c),
-              byStage.get(Goal.MQL).channelConversions(c),
-              byStage.get(Goal.SQL).channelConversions(c),
-              byStage.get(Goal.OPPORTUNITY).channelConversions(c),
-              byStage.get(Goal.WON).channelConversions(c),
-              byStage.get(Goal.WON).channelValue(c, ValueKind.REVENUE),
-              byStage.get(Goal.WON).channelValue(c, ValueKind.AMOUNT),
-              byStage.get(Goal.WON).channelValue(c, ValueKind.LIFETIME),
-              byStage.get(request.goal()).channelConversions(c));
+              byStage,
+              request.goal(),
+              Attribution::channelConversions,
+              Attribution::channelValue,
+              c);
       if (!isEmpty(row)) {
         channels.add(row);
       }
@@ -80,22 +74,16 @@ public final class ChannelReport {
     for (int m = 0; m < data.campaigns().size(); m++) {
       long spend = facts.campaignSpend[m];
       MetricRow row =
-          new MetricRow(
+          credited(
               data.campaignName(m),
-              spend,
-              spend,
-              spend,
+              new long[] {spend, spend, spend},
               facts.campaignImpressions[m],
               facts.campaignClicks[m],
-              byStage.get(Goal.LEAD).campaignConversions(m),
-              byStage.get(Goal.MQL).campaignConversions(m),
-              byStage.get(Goal.SQL).campaignConversions(m),
-              byStage.get(Goal.OPPORTUNITY).campaignConversions(m),
-              byStage.get(Goal.WON).campaignConversions(m),
-              byStage.get(Goal.WON).campaignValue(m, ValueKind.REVENUE),
-              byStage.get(Goal.WON).campaignValue(m, ValueKind.AMOUNT),
-              byStage.get(Goal.WON).campaignValue(m, ValueKind.LIFETIME),
-              byStage.get(request.goal()).campaignConversions(m));
+              byStage,
+              request.goal(),
+              Attribution::campaignConversions,
+              Attribution::campaignValue,
+              m);
       if (!isEmpty(row)) {
         campaigns
             .computeIfAbsent(
@@ -209,6 +197,47 @@ public final class ChannelReport {
         row.wonAmount(),
         row.lifetimeRevenue(),
         row.goalConversions());
+  }
+
+  /** How a row reads its credit from an attribution: by channel id or by campaign id. */
+  private interface CreditedCount {
+    double of(Attribution attribution, int id);
+  }
+
+  private interface CreditedValue {
+    long of(Attribution attribution, int id, ValueKind kind);
+  }
+
+  /**
+   * A row of spend and costs ({@code spend, marketing, acquisition}) and the credit of {@code id}.
+   */
+  private static MetricRow credited(
+      String key,
+      long[] costs,
+      long impressions,
+      long clicks,
+      Map<Goal, Attribution> byStage,
+      Goal goal,
+      CreditedCount count,
+      CreditedValue value,
+      int id) {
+    Attribution won = byStage.get(Goal.WON);
+    return new MetricRow(
+        key,
+        costs[0],
+        costs[1],
+        costs[2],
+        impressions,
+        clicks,
+        count.of(byStage.get(Goal.LEAD), id),
+        count.of(byStage.get(Goal.MQL), id),
+        count.of(byStage.get(Goal.SQL), id),
+        count.of(byStage.get(Goal.OPPORTUNITY), id),
+        count.of(won, id),
+        value.of(won, id, ValueKind.REVENUE),
+        value.of(won, id, ValueKind.AMOUNT),
+        value.of(won, id, ValueKind.LIFETIME),
+        count.of(byStage.get(goal), id));
   }
 
   private static boolean isEmpty(MetricRow row) {
