@@ -3,6 +3,7 @@ package org.revtrace.app;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.revtrace.app.cli.BadArgument;
 import org.revtrace.app.cli.BenchCommand;
 import org.revtrace.app.cli.DemoCommand;
 import org.revtrace.app.cli.ExitCodes;
@@ -49,9 +50,7 @@ public final class Main implements Runnable {
           if (Boolean.getBoolean("revtrace.debug")) {
             error.printStackTrace(cl.getErr());
           }
-          return error instanceof IllegalArgumentException
-              ? ExitCodes.BAD_ARGUMENTS
-              : ExitCodes.FAILURE;
+          return error instanceof BadArgument ? ExitCodes.BAD_ARGUMENTS : ExitCodes.FAILURE;
         });
     commandLine.setParameterExceptionHandler(
         (error, args2) -> {

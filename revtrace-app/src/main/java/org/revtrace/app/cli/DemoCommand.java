@@ -61,12 +61,17 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DemoSpec demo = DemoSpec.defaults().withSeed(seed).withDirty(!clean);
-    if (touchpoints != null) {
-      demo = demo.scaledTo(touchpoints);
-    }
-    if (accounts != null) {
-      demo = demo.withAccounts(accounts);
+    DemoSpec demo;
+    try {
+      demo = DemoSpec.defaults().withSeed(seed).withDirty(!clean);
+      if (touchpoints != null) {
+        demo = demo.scaledTo(touchpoints);
+      }
+      if (accounts != null) {
+        demo = demo.withAccounts(accounts);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new BadArgument(e.getMessage());
     }
     long started = System.nanoTime();
     DemoSummary summary = DemoGenerator.generate(demo, out);

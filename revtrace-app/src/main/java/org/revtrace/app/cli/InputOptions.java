@@ -71,10 +71,10 @@ public final class InputOptions {
   /** Checks that some input was named and exists. */
   void validate() {
     if (data == null && mapped.isEmpty()) {
-      throw new IllegalArgumentException("give --data DIR and/or --mapped EXPORT.csv=MAPPING.yaml");
+      throw new BadArgument("give --data DIR and/or --mapped EXPORT.csv=MAPPING.yaml");
     }
     if (data != null && !Files.isDirectory(data)) {
-      throw new IllegalArgumentException("data folder not found: " + data);
+      throw new BadArgument("data folder not found: " + data);
     }
     if (channelRules != null) {
       requireFile(channelRules, "channel rules");
@@ -90,7 +90,7 @@ public final class InputOptions {
 
   private static void requireFile(Path file, String what) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException(what + " file not found: " + file);
+      throw new BadArgument(what + " file not found: " + file);
     }
   }
 
@@ -98,7 +98,7 @@ public final class InputOptions {
     try {
       return ZoneId.of(id.trim());
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("unknown time zone '" + id + "'");
+      throw new BadArgument("unknown time zone '" + id + "'");
     }
   }
 }

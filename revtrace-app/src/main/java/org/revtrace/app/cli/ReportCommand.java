@@ -55,12 +55,13 @@ public final class ReportCommand implements Callable<Integer> {
     String keyName =
         switch (by) {
           case CHANNEL -> "channel";
+          case SOURCE -> "source";
           case CAMPAIGN -> "campaign";
           case MONTH -> "month";
         };
     List<MetricRow> rows =
         switch (by) {
-          case CHANNEL -> report.channels();
+          case CHANNEL, SOURCE -> report.channels();
           case CAMPAIGN -> campaigns(report);
           case MONTH -> ChannelReport.byMonth(dataset, request);
         };
@@ -69,9 +70,10 @@ public final class ReportCommand implements Callable<Integer> {
       case CSV -> ReportWriter.csv(report, keyName, rows, out);
       case JSON ->
           out.print(
-              by == ReportOptions.Breakdown.CHANNEL
-                  ? ReportWriter.json(report)
-                  : ReportWriter.json(report, keyName + "s", rows));
+              switch (by) {
+                case CHANNEL, SOURCE -> ReportWriter.json(report, keyName, null, List.of());
+                case CAMPAIGN, MONTH -> ReportWriter.json(report, "channel", keyName + "s", rows);
+              });
     }
     out.flush();
   }

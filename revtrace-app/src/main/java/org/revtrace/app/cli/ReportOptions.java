@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.revtrace.core.attribution.ModelName;
 import org.revtrace.core.attribution.ModelSettings;
+import org.revtrace.core.dataset.Dimension;
 import org.revtrace.core.journey.Goal;
 import org.revtrace.core.journey.JourneyLevel;
 import org.revtrace.core.metric.ReportRequest;
@@ -110,6 +111,7 @@ public final class ReportOptions {
   /** What a row of the output is. */
   enum Breakdown {
     CHANNEL,
+    SOURCE,
     CAMPAIGN,
     MONTH
   }
@@ -118,8 +120,8 @@ public final class ReportOptions {
     try {
       return Breakdown.valueOf(by.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "unknown breakdown '" + by + "': use channel, campaign or month");
+      throw new BadArgument(
+          "unknown breakdown '" + by + "': use channel, source, campaign or month");
     }
   }
 
@@ -127,15 +129,14 @@ public final class ReportOptions {
     try {
       return Format.valueOf(format.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown format '" + format + "': use table, csv or json");
+      throw new BadArgument("unknown format '" + format + "': use table, csv or json");
     }
   }
 
   String currency() {
     String code = currency.trim().toUpperCase(Locale.ROOT);
     if (!Currencies.isValidCode(code)) {
-      throw new IllegalArgumentException(
-          "unknown currency '" + currency + "': use an ISO 4217 code");
+      throw new BadArgument("unknown currency '" + currency + "': use an ISO 4217 code");
     }
     return code;
   }
@@ -145,7 +146,7 @@ public final class ReportOptions {
         ModelName.parse(model)
             .orElseThrow(
                 () ->
-                    new IllegalArgumentException(
+                    new BadArgument(
                         "unknown model '"
                             + model
                             + "'"
@@ -156,23 +157,21 @@ public final class ReportOptions {
         Goal.parse(goal)
             .orElseThrow(
                 () ->
-                    new IllegalArgumentException(
+                    new BadArgument(
                         "unknown goal '" + goal + "': use lead, mql, sql, opportunity or won"));
     JourneyLevel journeyLevel =
         switch (level.trim().toLowerCase(Locale.ROOT)) {
           case "person" -> JourneyLevel.PERSON;
           case "account" -> JourneyLevel.ACCOUNT;
-          default ->
-              throw new IllegalArgumentException(
-                  "unknown level '" + level + "': use person or account");
+          default -> throw new BadArgument("unknown level '" + level + "': use person or account");
         };
     if (lookbackDays < 0) {
-      throw new IllegalArgumentException("--lookback-days must not be negative");
+      throw new BadArgument("--lookback-days must not be negative");
     }
     ModelSettings settings = ModelSettings.defaults();
     if (halfLifeDays != null) {
       if (!(halfLifeDays > 0)) {
-        throw new IllegalArgumentException("--half-life-days must be positive");
+        throw new BadArgument("--half-life-days must be positive");
       }
       settings = settings.withHalfLife(Duration.ofSeconds(Math.round(halfLifeDays * 86_400)));
     }
@@ -182,20 +181,19 @@ public final class ReportOptions {
           (type, weight) ->
               byType.put(
                   TouchType.parse(type)
-                      .orElseThrow(
-                          () -> new IllegalArgumentException("unknown touch type '" + type + "'")),
+                      .orElseThrow(() -> new BadArgument("unknown touch type '" + type + "'")),
                   weight));
       settings = settings.withTouchTypeWeights(byType);
     }
     if (markovOrder < 1 || markovOrder > 4) {
-      throw new IllegalArgumentException("--markov-order must be 1 to 4");
+      throw new BadArgument("--markov-order must be 1 to 4");
     }
     settings = settings.withMarkov(markovOrder, !markovWithoutNullPaths);
     ZoneId reportZone;
     try {
       reportZone = ZoneId.of(zone);
     } catch (java.time.DateTimeException e) {
-      throw new IllegalArgumentException("unknown time zone '" + zone + "'");
+      throw new BadArgument("unknown time zone '" + zone + "'");
     }
     return new ReportRequest(
         modelName,
@@ -205,7 +203,8 @@ public final class ReportOptions {
         Duration.ofDays(lookbackDays),
         date(from, "--from"),
         date(to, "--to"),
-        reportZone);
+        reportZone,
+        breakdown() == Breakdown.SOURCE ? Dimension.SOURCE : Dimension.CHANNEL);
   }
 
   private static LocalDate date(String text, String option) {
@@ -215,7 +214,7 @@ public final class ReportOptions {
     try {
       return LocalDate.parse(text.trim());
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(option + " '" + text + "' is not a date (YYYY-MM-DD)");
+      throw new BadArgument(option + " '" + text + "' is not a date (YYYY-MM-DD)");
     }
   }
 }

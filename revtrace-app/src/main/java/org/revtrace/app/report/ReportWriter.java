@@ -23,14 +23,16 @@ public final class ReportWriter {
 
   /** The report contract: currency, model, goal, period, totals and channels sorted by name. */
   public static String json(Report report) {
-    return json(report, null, List.of());
+    return json(report, "channel", null, List.of());
   }
 
   /**
-   * The report contract plus, when {@code breakdownName} is given ({@code months}, {@code
+   * The report contract with rows named {@code rowName} ({@code channel}, or {@code source} for a
+   * report by source), plus, when {@code breakdownName} is given ({@code months}, {@code
    * campaigns}), an array of those rows keyed by {@code key}.
    */
-  public static String json(Report report, String breakdownName, List<MetricRow> breakdown) {
+  public static String json(
+      Report report, String rowName, String breakdownName, List<MetricRow> breakdown) {
     ObjectNode root = JSON.createObjectNode();
     root.put("currency", report.currency());
     root.put("model", report.model());
@@ -39,9 +41,9 @@ public final class ReportWriter {
     period.put("from", report.from() == null ? null : report.from().toString());
     period.put("to", report.to() == null ? null : report.to().toString());
     root.set("totals", row(report.totals(), report.currency(), null));
-    ArrayNode channels = root.putArray("channels");
+    ArrayNode channels = root.putArray(rowName + "s");
     for (MetricRow row : report.channels()) {
-      ObjectNode node = row(row, report.currency(), "channel");
+      ObjectNode node = row(row, report.currency(), rowName);
       ArrayNode campaigns = JSON.createArrayNode();
       for (MetricRow campaign : report.campaignsByChannel().getOrDefault(row.key(), List.of())) {
         campaigns.add(row(campaign, report.currency(), "campaign"));

@@ -204,6 +204,44 @@ class ReportCommandTest {
   }
 
   @Test
+  void everyModelRunsByChannelAndBySource() throws IOException {
+    seed002();
+    for (String model :
+        new String[] {
+          "first_touch",
+          "last_touch",
+          "last_non_direct",
+          "linear",
+          "position_based",
+          "w_shaped",
+          "full_path",
+          "time_decay",
+          "custom_weights",
+          "markov"
+        }) {
+      for (String by : new String[] {"channel", "source"}) {
+        out.getBuffer().setLength(0);
+        assertThat(
+                run(
+                    "report",
+                    "--data",
+                    dir.toString(),
+                    "--model",
+                    model,
+                    "--by",
+                    by,
+                    "--format",
+                    "json"))
+            .as(model + " by " + by + ": " + err)
+            .isZero();
+        JsonNode json = JsonMapper.builder().build().readTree(out.toString());
+        assertThat(json.get("totals").get("customers").asLong()).isEqualTo(5);
+        assertThat(json.has(by + "s")).isTrue();
+      }
+    }
+  }
+
+  @Test
   void tableIsReadable() throws IOException {
     seed002();
     assertThat(run("report", "--data", dir.toString())).isEqualTo(0);

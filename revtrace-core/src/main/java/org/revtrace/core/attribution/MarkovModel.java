@@ -12,10 +12,12 @@ import org.revtrace.core.journey.ValueKind;
  *
  * <p>Each journey is one path: a converting journey counts one conversion, a non-converting one
  * (present when the journeys were built with non-converting journeys) one null. A channel's
- * conversions are its share {@code RE_c / Σ RE} of all conversions, and each money value is
- * apportioned by the same shares to the kopeck. Within a channel, credit goes to its campaigns in
- * proportion to the campaign's touches on converting journeys. If no channel has a removal effect
- * (impossible with converting journeys, kept as a guard), credit falls back to linear.
+ * conversions are its share {@code RE_c / Σ RE} of all conversions (the published definition).
+ * Money follows the paths: each converting journey's values are split over its touches in
+ * proportion to the removal effects of their channels, so a channel on high-value journeys earns
+ * more revenue than one on cheap ones; the split is exact to the kopeck. Campaign conversions are
+ * their channel's conversions shared like the money. If no channel has a removal effect (impossible
+ * with converting journeys, kept as a guard), credit falls back to linear.
  */
 final class MarkovModel implements AttributionModel {
 
@@ -36,37 +38,53 @@ final class MarkovModel implements AttributionModel {
   public Attribution attribute(Journeys journeys) {
     MarkovResult result = MarkovAttribution.compute(paths(journeys), order, nullPaths);
     long conversions = journeys.conversionCount();
-    if (result.status() != MarkovResult.Status.ATTRIBUTED) {
-      if (conversions > 0) {
-        return new RuleBasedModel(name(), Rules::linear).attribute(journeys);
-      }
+    if (result.status() != MarkovResult.Status.ATTRIBUTED && conversions > 0) {
+      return new RuleBasedModel(name(), Rules::linear).attribute(journeys);
     }
+    double[] removalEffects = result.removalEffects();
+    Attribution byPath =
+        new RuleBasedModel(
+                name(),
+                (j, journey, from, to, weights) -> {
+                  double sum = 0;
+                  for (int k = from; k < to; k++) {
+                    weights[k - from] = removalEffects[j.channel()[k]];
+                    sum += weights[k - from];
+                  }
+                  if (sum == 0) {
+                    RuleBasedModel.uniform(weights, to - from);
+                    return;
+                  }
+                  for (int i = 0; i < to - from; i++) {
+                    weights[i] /= sum;
+                  }
+                })
+            .attribute(journeys);
     double[] shares = result.shares();
     int channels = journeys.channels().size();
-    int campaigns = journeys.campaigns().size();
     double[] channelConversions = new double[channels];
     for (int c = 0; c < channels; c++) {
       channelConversions[c] = shares[c] * conversions;
     }
-    long[] campaignTouches = new long[campaigns];
-    long[] channelTouches = new long[channels];
-    countConvertingTouches(journeys, campaignTouches, channelTouches);
-    double[] campaignConversions = new double[campaigns];
     int[] campaignChannel = campaignChannels(journeys);
-    for (int m = 0; m < campaigns; m++) {
+    double[] campaignConversions = new double[journeys.campaigns().size()];
+    for (int m = 0; m < campaignConversions.length; m++) {
       int c = campaignChannel[m];
-      if (c >= 0 && channelTouches[c] > 0) {
-        campaignConversions[m] = channelConversions[c] * campaignTouches[m] / channelTouches[c];
+      double pathCredit = c < 0 ? 0 : byPath.channelConversions(c);
+      if (pathCredit > 0) {
+        campaignConversions[m] = byPath.campaignConversions(m) * channelConversions[c] / pathCredit;
       }
     }
     int kinds = ValueKind.values().length;
-    long[][] channelValues = new long[kinds][];
-    long[][] campaignValues = new long[kinds][];
+    long[][] channelValues = new long[kinds][channels];
+    long[][] campaignValues = new long[kinds][campaignConversions.length];
     for (ValueKind kind : ValueKind.values()) {
-      long[] byChannel = Apportion.exactly(journeys.totalValue(kind), shares);
-      channelValues[kind.ordinal()] = byChannel;
-      campaignValues[kind.ordinal()] =
-          splitOverCampaigns(byChannel, campaignTouches, campaignChannel, channelTouches);
+      for (int c = 0; c < channels; c++) {
+        channelValues[kind.ordinal()][c] = byPath.channelValue(c, kind);
+      }
+      for (int m = 0; m < campaignConversions.length; m++) {
+        campaignValues[kind.ordinal()][m] = byPath.campaignValue(m, kind);
+      }
     }
     return new Attribution(
         name(),
@@ -104,21 +122,7 @@ final class MarkovModel implements AttributionModel {
     return builder.build();
   }
 
-  private static void countConvertingTouches(
-      Journeys journeys, long[] campaignTouches, long[] channelTouches) {
-    int[] start = journeys.start();
-    for (int j = 0; j < journeys.size(); j++) {
-      if (!journeys.converted()[j]) {
-        continue;
-      }
-      for (int k = start[j]; k < start[j + 1]; k++) {
-        campaignTouches[journeys.campaign()[k]]++;
-        channelTouches[journeys.channel()[k]]++;
-      }
-    }
-  }
-
-  /** The channel of each campaign key, as seen on the journeys' touches (-1 when never seen). */
+  /** The key of each campaign as seen on the journeys' touches (-1 when never seen). */
   private static int[] campaignChannels(Journeys journeys) {
     int[] channelOf = new int[journeys.campaigns().size()];
     java.util.Arrays.fill(channelOf, -1);
@@ -126,35 +130,5 @@ final class MarkovModel implements AttributionModel {
       channelOf[journeys.campaign()[k]] = journeys.channel()[k];
     }
     return channelOf;
-  }
-
-  private static long[] splitOverCampaigns(
-      long[] byChannel, long[] campaignTouches, int[] campaignChannel, long[] channelTouches) {
-    long[] byCampaign = new long[campaignTouches.length];
-    for (int c = 0; c < byChannel.length; c++) {
-      if (byChannel[c] == 0 || channelTouches[c] == 0) {
-        continue;
-      }
-      int count = 0;
-      for (int m = 0; m < campaignTouches.length; m++) {
-        if (campaignChannel[m] == c && campaignTouches[m] > 0) {
-          count++;
-        }
-      }
-      int[] members = new int[count];
-      double[] weights = new double[count];
-      int i = 0;
-      for (int m = 0; m < campaignTouches.length; m++) {
-        if (campaignChannel[m] == c && campaignTouches[m] > 0) {
-          members[i] = m;
-          weights[i++] = campaignTouches[m];
-        }
-      }
-      long[] parts = org.revtrace.core.model.Allocation.largestRemainder(byChannel[c], weights);
-      for (int k = 0; k < count; k++) {
-        byCampaign[members[k]] = parts[k];
-      }
-    }
-    return byCampaign;
   }
 }

@@ -33,12 +33,14 @@ public final class Dataset {
   int[] campaignChannel = new int[0];
   String[] campaignName = new String[0];
   final Dictionary accounts = new Dictionary();
+  final Dictionary sources = new Dictionary();
 
   // touches, ordered by person then time; person -1 (account-only touches) sorts last
   int touchCount;
   long[] touchTime;
   int[] touchChannel;
   int[] touchCampaign;
+  int[] touchSource;
   byte[] touchType;
   int[] touchPerson;
   int[] touchAccount;
@@ -59,6 +61,7 @@ public final class Dataset {
   int[] leadAccount;
   int[] leadChannel;
   int[] leadCampaign;
+  int[] leadSource;
 
   // deals
   int dealCount;
@@ -73,6 +76,7 @@ public final class Dataset {
   int[] dealLead;
   int[] dealChannel;
   int[] dealCampaign;
+  int[] dealSource;
   long[] accountLifetimeRevenue;
 
   // media spend rows
@@ -80,6 +84,7 @@ public final class Dataset {
   int[] spendDay;
   int[] spendChannel;
   int[] spendCampaign;
+  int[] spendSource;
   long[] spendImpressions;
   long[] spendClicks;
   long[] spendCost;
@@ -117,6 +122,51 @@ public final class Dataset {
 
   public Dictionary channels() {
     return channels;
+  }
+
+  /** UTM sources; {@code (none)} for rows without one. */
+  public Dictionary sources() {
+    return sources;
+  }
+
+  /** The dictionary of a dimension's keys. */
+  public Dictionary keys(Dimension dimension) {
+    return switch (dimension) {
+      case CHANNEL -> channels;
+      case SOURCE -> sources;
+    };
+  }
+
+  /** Each touch's key in a dimension. */
+  public int[] touchKeys(Dimension dimension) {
+    return switch (dimension) {
+      case CHANNEL -> touchChannel;
+      case SOURCE -> touchSource;
+    };
+  }
+
+  /** Each lead's own key in a dimension (used when it has no touches). */
+  public int[] leadKeys(Dimension dimension) {
+    return switch (dimension) {
+      case CHANNEL -> leadChannel;
+      case SOURCE -> leadSource;
+    };
+  }
+
+  /** Each deal's own key in a dimension (its lead's; used when it has no touches). */
+  public int[] dealKeys(Dimension dimension) {
+    return switch (dimension) {
+      case CHANNEL -> dealChannel;
+      case SOURCE -> dealSource;
+    };
+  }
+
+  /** Each spend row's key in a dimension. */
+  public int[] spendKeys(Dimension dimension) {
+    return switch (dimension) {
+      case CHANNEL -> spendChannel;
+      case SOURCE -> spendSource;
+    };
   }
 
   /** Campaign keys: one per (channel, campaign name) pair. */

@@ -28,7 +28,7 @@ import org.revtrace.core.model.Utm;
  */
 final class DatasetBuilder {
 
-  private static final String NO_CAMPAIGN = "(none)";
+  private static final String NONE = "(none)";
 
   private final CanonicalData data;
   private final ExchangeRates rates;
@@ -153,6 +153,7 @@ final class DatasetBuilder {
     dataset.touchTime = new long[n];
     dataset.touchChannel = new int[n];
     dataset.touchCampaign = new int[n];
+    dataset.touchSource = new int[n];
     dataset.touchType = new byte[n];
     dataset.touchPerson = new int[n];
     dataset.touchAccount = new int[n];
@@ -161,6 +162,7 @@ final class DatasetBuilder {
       dataset.touchTime[k] = time[order[k]];
       dataset.touchChannel[k] = dataset.channels.encode(touch.channel());
       dataset.touchCampaign[k] = campaignKey(touch.channel(), touch.utm());
+      dataset.touchSource[k] = sourceKey(touch.utm());
       dataset.touchType[k] = (byte) touch.type().ordinal();
       int person = personUnsorted[order[k]];
       dataset.touchPerson[k] = person;
@@ -201,6 +203,7 @@ final class DatasetBuilder {
     dataset.leadAccount = new int[n];
     dataset.leadChannel = new int[n];
     dataset.leadCampaign = new int[n];
+    dataset.leadSource = new int[n];
     for (int i = 0; i < n; i++) {
       Lead lead = leads.get(i);
       dataset.leadId[i] = lead.id();
@@ -212,6 +215,7 @@ final class DatasetBuilder {
       String channel = lead.channel() != null ? lead.channel() : Dataset.UNATTRIBUTED;
       dataset.leadChannel[i] = dataset.channels.encode(channel);
       dataset.leadCampaign[i] = campaignKey(channel, lead.utm());
+      dataset.leadSource[i] = sourceKey(lead.utm());
     }
   }
 
@@ -268,6 +272,7 @@ final class DatasetBuilder {
     dataset.dealLead = new int[n];
     dataset.dealChannel = new int[n];
     dataset.dealCampaign = new int[n];
+    dataset.dealSource = new int[n];
     for (int i = 0; i < n; i++) {
       Deal deal = deals.get(i);
       dataset.dealId[i] = deal.id();
@@ -295,6 +300,7 @@ final class DatasetBuilder {
           lead >= 0 ? dataset.leadChannel[lead] : dataset.channels.encode(Dataset.UNATTRIBUTED);
       dataset.dealCampaign[i] =
           lead >= 0 ? dataset.leadCampaign[lead] : campaignKey(Dataset.UNATTRIBUTED, Utm.NONE);
+      dataset.dealSource[i] = lead >= 0 ? dataset.leadSource[lead] : sourceKey(Utm.NONE);
       if (won && paid == null && accountId != null) {
         paidByAccount.merge(accountId, amounts.get(i), Long::sum);
       }
@@ -332,6 +338,7 @@ final class DatasetBuilder {
     int[] day = new int[n];
     int[] channel = new int[n];
     int[] campaign = new int[n];
+    int[] source = new int[n];
     long[] impressions = new long[n];
     long[] clicks = new long[n];
     long[] cost = new long[n];
@@ -345,6 +352,7 @@ final class DatasetBuilder {
       day[kept] = (int) spend.date().toEpochDay();
       channel[kept] = dataset.channels.encode(spend.channel());
       campaign[kept] = campaignKey(spend.channel(), spend.utm());
+      source[kept] = sourceKey(spend.utm());
       impressions[kept] = spend.impressions();
       clicks[kept] = spend.clicks();
       cost[kept] = converted.get().minor();
@@ -354,6 +362,7 @@ final class DatasetBuilder {
     dataset.spendDay = Arrays.copyOf(day, kept);
     dataset.spendChannel = Arrays.copyOf(channel, kept);
     dataset.spendCampaign = Arrays.copyOf(campaign, kept);
+    dataset.spendSource = Arrays.copyOf(source, kept);
     dataset.spendImpressions = Arrays.copyOf(impressions, kept);
     dataset.spendClicks = Arrays.copyOf(clicks, kept);
     dataset.spendCost = Arrays.copyOf(cost, kept);
@@ -391,13 +400,17 @@ final class DatasetBuilder {
   private final List<String> campaignNames = new ArrayList<>();
 
   private int campaignKey(String channel, Utm utm) {
-    String name = utm.campaign() == null ? NO_CAMPAIGN : utm.campaign();
+    String name = utm.campaign() == null ? NONE : utm.campaign();
     int id = dataset.campaigns.encode(channel + '\u001f' + name);
     if (id == campaignNames.size()) {
       campaignChannels.add(dataset.channels.encode(channel));
       campaignNames.add(name);
     }
     return id;
+  }
+
+  private int sourceKey(Utm utm) {
+    return dataset.sources.encode(utm.source() == null ? NONE : utm.source());
   }
 
   private void indexCampaigns() {

@@ -23,6 +23,9 @@ public final class JourneyBuilder {
   private final long fromSecond;
   private final long toSecond;
   private final long lookbackSeconds;
+  private final int[] touchKeys;
+  private final int[] leadKeys;
+  private final int[] dealKeys;
 
   // growing outputs
   private int size;
@@ -47,6 +50,9 @@ public final class JourneyBuilder {
     this.toSecond =
         options.to().equals(Instant.MAX) ? Long.MAX_VALUE : options.to().getEpochSecond();
     this.lookbackSeconds = options.lookback().getSeconds();
+    this.touchKeys = data.touchKeys(options.dimension());
+    this.leadKeys = data.leadKeys(options.dimension());
+    this.dealKeys = data.dealKeys(options.dimension());
   }
 
   /** Builds the journeys of {@code options} over {@code data}. */
@@ -65,7 +71,8 @@ public final class JourneyBuilder {
     if (options.withNonConverting()) {
       addNonConverting();
     }
-    Journeys journeys = new Journeys(data.channels(), data.campaigns(), options.goal());
+    Journeys journeys =
+        new Journeys(data.keys(options.dimension()), data.campaigns(), options.goal());
     journeys.size = size;
     journeys.start = Arrays.copyOf(start, size + 1);
     journeys.channel = Arrays.copyOf(channel, touches);
@@ -100,7 +107,7 @@ public final class JourneyBuilder {
       beginJourney(at, lead);
       appendTouches(person, account, at);
       if (journeyLength() == 0) {
-        appendTouch(data.leadChannel()[lead], data.leadCampaign()[lead], created, TouchType.FORM);
+        appendTouch(leadKeys[lead], data.leadCampaign()[lead], created, TouchType.FORM);
       }
       endJourney(created, Dataset.NO_TIME, new long[ValueKind.values().length]);
     }
@@ -126,7 +133,7 @@ public final class JourneyBuilder {
       appendTouches(person, account, at);
       if (journeyLength() == 0) {
         long synthetic = lead >= 0 ? data.leadCreated()[lead] : created;
-        appendTouch(data.dealChannel()[deal], data.dealCampaign()[deal], synthetic, TouchType.FORM);
+        appendTouch(dealKeys[deal], data.dealCampaign()[deal], synthetic, TouchType.FORM);
       }
       long[] dealValues = noValues;
       if (wonOnly) {
@@ -221,8 +228,7 @@ public final class JourneyBuilder {
     long[] touchTime = data.touchTime();
     int k = lowerBound(touchTime, from, to, earliest);
     for (; k < to && touchTime[k] <= at; k++) {
-      appendTouch(
-          data.touchChannel()[k], data.touchCampaign()[k], touchTime[k], data.touchType()[k]);
+      appendTouch(touchKeys[k], data.touchCampaign()[k], touchTime[k], data.touchType()[k]);
     }
   }
 
@@ -239,8 +245,7 @@ public final class JourneyBuilder {
         break;
       }
       if (t >= earliest) {
-        appendTouch(
-            data.touchChannel()[touch], data.touchCampaign()[touch], t, data.touchType()[touch]);
+        appendTouch(touchKeys[touch], data.touchCampaign()[touch], t, data.touchType()[touch]);
       }
     }
   }

@@ -3,6 +3,7 @@ package org.revtrace.core.journey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.revtrace.core.dataset.Dimension;
 
 /**
  * What journeys to build.
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param to conversions before this instant (exclusive)
  * @param withNonConverting also build journeys of people (accounts) who touched in the period but
  *     did not convert, as Markov null paths need
+ * @param dimension what a touch is credited to: its channel or its UTM source
  */
 public record JourneyOptions(
     Goal goal,
@@ -21,7 +23,8 @@ public record JourneyOptions(
     Duration lookback,
     Instant from,
     Instant to,
-    boolean withNonConverting) {
+    boolean withNonConverting,
+    Dimension dimension) {
 
   public static final Duration DEFAULT_LOOKBACK = Duration.ofDays(365);
 
@@ -29,6 +32,7 @@ public record JourneyOptions(
     Objects.requireNonNull(goal, "goal");
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(lookback, "lookback");
+    Objects.requireNonNull(dimension, "dimension");
     if (lookback.isNegative()) {
       throw new IllegalArgumentException("lookback must not be negative: " + lookback);
     }
@@ -41,22 +45,27 @@ public record JourneyOptions(
 
   /** Person journeys to the goal over all time with the default lookback. */
   public static JourneyOptions of(Goal goal) {
-    return new JourneyOptions(goal, JourneyLevel.PERSON, DEFAULT_LOOKBACK, null, null, false);
+    return new JourneyOptions(
+        goal, JourneyLevel.PERSON, DEFAULT_LOOKBACK, null, null, false, Dimension.CHANNEL);
   }
 
   public JourneyOptions withLevel(JourneyLevel newLevel) {
-    return new JourneyOptions(goal, newLevel, lookback, from, to, withNonConverting);
+    return new JourneyOptions(goal, newLevel, lookback, from, to, withNonConverting, dimension);
   }
 
   public JourneyOptions withGoal(Goal newGoal) {
-    return new JourneyOptions(newGoal, level, lookback, from, to, withNonConverting);
+    return new JourneyOptions(newGoal, level, lookback, from, to, withNonConverting, dimension);
   }
 
   public JourneyOptions withLookback(Duration newLookback) {
-    return new JourneyOptions(goal, level, newLookback, from, to, withNonConverting);
+    return new JourneyOptions(goal, level, newLookback, from, to, withNonConverting, dimension);
   }
 
   public JourneyOptions withNonConverting(boolean include) {
-    return new JourneyOptions(goal, level, lookback, from, to, include);
+    return new JourneyOptions(goal, level, lookback, from, to, include, dimension);
+  }
+
+  public JourneyOptions withDimension(Dimension newDimension) {
+    return new JourneyOptions(goal, level, lookback, from, to, withNonConverting, newDimension);
   }
 }

@@ -13,6 +13,8 @@ import org.revtrace.core.attribution.AttributionModels;
 import org.revtrace.core.attribution.HalfLife;
 import org.revtrace.core.attribution.ModelName;
 import org.revtrace.core.dataset.Dataset;
+import org.revtrace.core.dataset.Dictionary;
+import org.revtrace.core.dataset.Dimension;
 import org.revtrace.core.journey.Goal;
 import org.revtrace.core.journey.JourneyBuilder;
 import org.revtrace.core.journey.Journeys;
@@ -46,7 +48,8 @@ public final class ChannelReport {
       byStage.put(stage, model.attribute(journeys));
     }
     Facts facts = new Facts(data, request);
-    int channelCount = data.channels().size();
+    Dictionary keys = data.keys(request.dimension());
+    int channelCount = keys.size();
     long[] marketingCost = new long[channelCount];
     long[] acquisitionCost = new long[channelCount];
     facts.allocateCosts(marketingCost, acquisitionCost);
@@ -55,7 +58,7 @@ public final class ChannelReport {
     for (int c = 0; c < channelCount; c++) {
       MetricRow row =
           credited(
-              data.channels().decode(c),
+              keys.decode(c),
               new long[] {facts.channelSpend[c], marketingCost[c], acquisitionCost[c]},
               facts.channelImpressions[c],
               facts.channelClicks[c],
@@ -71,7 +74,9 @@ public final class ChannelReport {
     channels.sort(Comparator.comparing(MetricRow::key));
 
     Map<String, List<MetricRow>> campaigns = new TreeMap<>();
-    for (int m = 0; m < data.campaigns().size(); m++) {
+    // Campaigns belong to channels; a report by source has no campaign rows.
+    int campaignCount = request.dimension() == Dimension.CHANNEL ? data.campaigns().size() : 0;
+    for (int m = 0; m < campaignCount; m++) {
       long spend = facts.campaignSpend[m];
       MetricRow row =
           credited(
@@ -273,7 +278,9 @@ public final class ChannelReport {
     Facts(Dataset data, ReportRequest request) {
       long firstDay = request.from() == null ? Long.MIN_VALUE : request.from().toEpochDay();
       long lastDay = request.to() == null ? Long.MAX_VALUE : request.to().toEpochDay();
-      int channels = data.channels().size();
+      int channels = data.keys(request.dimension()).size();
+      int[] spendKey = data.spendKeys(request.dimension());
+      boolean costsByKey = request.dimension() == Dimension.CHANNEL;
       channelSpend = new long[channels];
       channelImpressions = new long[channels];
       channelClicks = new long[channels];
@@ -285,7 +292,7 @@ public final class ChannelReport {
         if (day < firstDay || day > lastDay) {
           continue;
         }
-        int c = data.spendChannel()[s];
+        int c = spendKey[s];
         int m = data.spendCampaign()[s];
         channelSpend[c] += data.spendCost()[s];
         channelImpressions[c] += data.spendImpressions()[s];
@@ -306,7 +313,8 @@ public final class ChannelReport {
           continue;
         }
         int category = data.costCategory()[k];
-        int channel = data.costChannel()[k];
+        // Costs name channels; by source they are spread like untied costs.
+        int channel = costsByKey ? data.costChannel()[k] : -1;
         long amount = data.costAmount()[k];
         if (channel >= 0) {
           channelCostByCategory[category][channel] += amount;

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 import org.revtrace.core.attribution.ModelName;
 import org.revtrace.core.attribution.ModelSettings;
+import org.revtrace.core.dataset.Dimension;
 import org.revtrace.core.journey.Goal;
 import org.revtrace.core.journey.JourneyLevel;
 import org.revtrace.core.journey.JourneyOptions;
@@ -21,6 +22,7 @@ import org.revtrace.core.journey.JourneyOptions;
  * @param from first calendar day of the period in {@code zone}, inclusive; null for no bound
  * @param to last calendar day of the period in {@code zone}, inclusive; null for no bound
  * @param zone the report's time zone for calendar days
+ * @param dimension rows by channel or by UTM source
  */
 public record ReportRequest(
     ModelName model,
@@ -30,7 +32,8 @@ public record ReportRequest(
     Duration lookback,
     LocalDate from,
     LocalDate to,
-    ZoneId zone) {
+    ZoneId zone,
+    Dimension dimension) {
 
   public ReportRequest {
     Objects.requireNonNull(model, "model");
@@ -39,6 +42,7 @@ public record ReportRequest(
     Objects.requireNonNull(level, "level");
     Objects.requireNonNull(lookback, "lookback");
     Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(dimension, "dimension");
     if (from != null && to != null && to.isBefore(from)) {
       throw new IllegalArgumentException("period ends " + to + " before it starts " + from);
     }
@@ -54,23 +58,28 @@ public record ReportRequest(
         JourneyOptions.DEFAULT_LOOKBACK,
         null,
         null,
-        ZoneId.of("UTC"));
+        ZoneId.of("UTC"),
+        Dimension.CHANNEL);
   }
 
   public ReportRequest withModel(ModelName value) {
-    return new ReportRequest(value, settings, goal, level, lookback, from, to, zone);
+    return new ReportRequest(value, settings, goal, level, lookback, from, to, zone, dimension);
   }
 
   public ReportRequest withGoal(Goal value) {
-    return new ReportRequest(model, settings, value, level, lookback, from, to, zone);
+    return new ReportRequest(model, settings, value, level, lookback, from, to, zone, dimension);
   }
 
   public ReportRequest withPeriod(LocalDate first, LocalDate last) {
-    return new ReportRequest(model, settings, goal, level, lookback, first, last, zone);
+    return new ReportRequest(model, settings, goal, level, lookback, first, last, zone, dimension);
+  }
+
+  public ReportRequest withDimension(Dimension value) {
+    return new ReportRequest(model, settings, goal, level, lookback, from, to, zone, value);
   }
 
   public ReportRequest withLevel(JourneyLevel value) {
-    return new ReportRequest(model, settings, goal, value, lookback, from, to, zone);
+    return new ReportRequest(model, settings, goal, value, lookback, from, to, zone, dimension);
   }
 
   /** Journey options for a goal over this request's period. */
@@ -81,6 +90,7 @@ public record ReportRequest(
         lookback,
         from == null ? null : from.atStartOfDay(zone).toInstant(),
         to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(),
-        withNonConverting);
+        withNonConverting,
+        dimension);
   }
 }
