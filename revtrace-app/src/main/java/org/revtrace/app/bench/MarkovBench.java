@@ -56,9 +56,20 @@ public final class MarkovBench {
         table.channelCount(),
         Runtime.getRuntime().availableProcessors(),
         Runtime.version());
-    out.printf(Locale.ROOT, "median of %d warm runs after %d warm-up runs%n", MEASURED, WARM_UP);
     out.printf(
-        Locale.ROOT, "%-28s %10s %8s %14s%n", "case", "median ms", "states", "P(conversion)");
+        Locale.ROOT,
+        "median of %d warm runs after %d warm-up runs; load average %.2f at start%n",
+        MEASURED,
+        WARM_UP,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    out.printf(
+        Locale.ROOT,
+        "%-24s %10s %10s %8s %14s%n",
+        "case",
+        "median ms",
+        "cpu ms",
+        "states",
+        "P(conversion)");
     measure(out, "read file", () -> read(file));
     measure(out, "read file + order 1", () -> compute(read(file), 1));
     measure(out, "read file + order 3", () -> compute(read(file), 3));
