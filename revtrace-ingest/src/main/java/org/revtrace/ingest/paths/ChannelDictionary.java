@@ -17,9 +17,10 @@ final class ChannelDictionary {
   private byte[] arena = new byte[256];
   private int arenaSize;
   private int size;
-  private long[] shortWords = new long[64];
-  private int[] shortLengths = new int[64];
-  private int[] shortIds = new int[64];
+  // Kept at most 1/8 full so that a lookup almost always ends at its first slot.
+  private long[] shortWords = new long[1024];
+  private int[] shortLengths = new int[1024];
+  private int[] shortIds = new int[1024];
   private int shortSize;
 
   ChannelDictionary(PathTable.Builder builder) {
@@ -65,7 +66,7 @@ final class ChannelDictionary {
     shortWords[slot] = word;
     shortLengths[slot] = length;
     shortIds[slot] = id;
-    if (++shortSize * 2 > shortIds.length) {
+    if (++shortSize * 8 > shortIds.length) {
       growShort();
     }
     return id;
@@ -95,7 +96,7 @@ final class ChannelDictionary {
 
   private static int mix(long word, int length) {
     long h = (word + length) * 0x9E3779B97F4A7C15L;
-    return (int) (h >>> 32) ^ (int) h;
+    return (int) (h >>> 40); // the high bits of a Fibonacci hash depend on every input bit
   }
 
   /** Returns the channel id of {@code bytes[from .. to)}, registering the name if it is new. */
