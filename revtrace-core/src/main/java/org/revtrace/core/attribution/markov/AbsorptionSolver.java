@@ -14,8 +14,9 @@ import java.util.Arrays;
  * <p>Two exact methods: dense Gaussian elimination with partial pivoting for small chains (order 1
  * has at most C + 1 states), and Gauss–Seidel sweeps for large sparse chains. {@code I − Q} is a
  * non-singular M-matrix (every state reaches an absorbing state), so Gauss–Seidel converges
- * monotonically from below when started at 0 (Varga, <i>Matrix Iterative Analysis</i>, Thm 3.15);
- * sweeps stop when the largest change of any x_s falls below {@link #TOLERANCE}.
+ * monotonically from below when started at 0 (regular splittings of M-matrices: Varga, <i>Matrix
+ * Iterative Analysis</i>, ch. 3); sweeps stop when the largest change of any x_s falls below {@link
+ * #TOLERANCE}.
  */
 final class AbsorptionSolver {
   /** Largest state count solved densely: (n³/3 flops stays under ~6 M). */
@@ -24,7 +25,7 @@ final class AbsorptionSolver {
   /** Gauss–Seidel stops once no x_s changes by more than this in a sweep. */
   static final double TOLERANCE = 1e-14;
 
-  private static final int MAX_SWEEPS = 1_000_000;
+  private static final int MAX_SWEEPS = 100_000;
 
   private final MarkovChain chain;
   private final int[] sweepOrder;
