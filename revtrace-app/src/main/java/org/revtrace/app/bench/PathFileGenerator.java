@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  *
  * <p>16 channels with skewed popularity; each next touch repeats the current channel with
  * probability 0.3, else follows a per-channel random transition table, so higher-order chains have
- * real structure; path length is 1 + geometric with mean 6.5, capped at 60, which after rejecting
+ * real structure; path length is 1 + geometric with mean 5, capped at 60, which after rejecting
  * repeated short paths gives a mean of about 10. Every path stands for 1 + geometric(mean 3)
  * journeys, each converting with a probability that rises with the distinct channels touched; a
  * conversion is worth 50.00 to 250.00. Paths are unique (a repeated path is drawn again). The same
@@ -66,7 +66,7 @@ public final class PathFileGenerator {
     for (int p = 0; p < paths; p++) {
       int length;
       do {
-        length = Math.min(MAX_LENGTH, 1 + geometric(random, 6.5));
+        length = Math.min(MAX_LENGTH, 1 + geometric(random, 5));
         path[0] = pick(firstTouch, random);
         for (int i = 1; i < length; i++) {
           path[i] = random.nextDouble() < 0.3 ? path[i - 1] : pick(next[path[i - 1]], random);

@@ -17,10 +17,86 @@ final class ChannelDictionary {
   private byte[] arena = new byte[256];
   private int arenaSize;
   private int size;
+  // Kept at most 1/8 full so that a lookup almost always ends at its first slot.
+  private long[] shortWords = new long[1024];
+  private int[] shortLengths = new int[1024];
+  private int[] shortIds = new int[1024];
+  private int shortSize;
 
   ChannelDictionary(PathTable.Builder builder) {
     this.builder = builder;
     Arrays.fill(slots, -1);
+    Arrays.fill(shortIds, -1);
+  }
+
+  /**
+   * Returns the channel id of a name of at most 8 bytes given as {@code word} (its bytes packed
+   * little-endian, unused high bytes zero) and {@code bytes[from .. to)}: one long comparison per
+   * probe, which is the common case (channel names are short).
+   */
+  int channelId(long word, byte[] bytes, int from, int to) {
+    int id = find(word, to - from);
+    return id >= 0 ? id : add(word, bytes, from, to);
+  }
+
+  /** Returns the id of the short name packed in {@code word}, or -1 if it is not known yet. */
+  int find(long word, int length) {
+    int mask = shortIds.length - 1;
+    int slot = mix(word, length) & mask;
+    for (int id = shortIds[slot]; id >= 0; id = shortIds[slot]) {
+      if (shortWords[slot] == word && shortLengths[slot] == length) {
+        return id;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return -1;
+  }
+
+  private int add(long word, byte[] bytes, int from, int to) {
+    int length = to - from;
+    int mask = shortIds.length - 1;
+    int slot = mix(word, length) & mask;
+    for (int id = shortIds[slot]; id >= 0; id = shortIds[slot]) {
+      if (shortWords[slot] == word && shortLengths[slot] == length) {
+        return id;
+      }
+      slot = (slot + 1) & mask;
+    }
+    int id = channelId(bytes, from, to);
+    shortWords[slot] = word;
+    shortLengths[slot] = length;
+    shortIds[slot] = id;
+    if (++shortSize * 8 > shortIds.length) {
+      growShort();
+    }
+    return id;
+  }
+
+  private void growShort() {
+    long[] words = shortWords;
+    int[] lengths = shortLengths;
+    int[] ids = shortIds;
+    shortWords = new long[words.length * 2];
+    shortLengths = new int[words.length * 2];
+    shortIds = new int[words.length * 2];
+    Arrays.fill(shortIds, -1);
+    int mask = shortIds.length - 1;
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] >= 0) {
+        int slot = mix(words[i], lengths[i]) & mask;
+        while (shortIds[slot] >= 0) {
+          slot = (slot + 1) & mask;
+        }
+        shortWords[slot] = words[i];
+        shortLengths[slot] = lengths[i];
+        shortIds[slot] = ids[i];
+      }
+    }
+  }
+
+  private static int mix(long word, int length) {
+    long h = (word + length) * 0x9E3779B97F4A7C15L;
+    return (int) (h >>> 40); // the high bits of a Fibonacci hash depend on every input bit
   }
 
   /** Returns the channel id of {@code bytes[from .. to)}, registering the name if it is new. */

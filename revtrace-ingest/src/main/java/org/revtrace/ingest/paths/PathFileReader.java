@@ -2,9 +2,11 @@ package org.revtrace.ingest.paths;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +30,8 @@ import org.revtrace.core.attribution.markov.PathTable;
  */
 public final class PathFileReader {
   private static final int CHUNK = 1 << 20;
+  private static final long PARALLEL_BYTES = 8 << 20;
+  private static final int MAX_PARTS = 4;
   private static final String PATH = "path";
   private static final String CONVERSIONS = "total_conversions";
   private static final String VALUE = "total_conversion_value";
@@ -35,11 +39,131 @@ public final class PathFileReader {
 
   private PathFileReader() {}
 
-  /** Reads {@code file}; errors name it by its file name. */
+  /**
+   * Reads {@code file}; errors name it by its file name. Files over 8 MiB are split at line
+   * boundaries into one part per core (at most {@value #MAX_PARTS}), parsed in parallel and
+   * concatenated, which gives exactly the table and errors of a sequential read.
+   */
   public static PathFileResult read(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(in, String.valueOf(file.getFileName()));
+    String fileName = String.valueOf(file.getFileName());
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      int parts =
+          size < PARALLEL_BYTES
+              ? 1
+              : Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors());
+      if (parts > 1) {
+        PathFileResult result = readInParts(channel, size, fileName, parts);
+        if (result != null) {
+          return result;
+        }
+      }
+      return new Parse(fileName).run(new RangeInputStream(channel, 0, size));
     }
+  }
+
+  /** Reads the header, then the rest in parts; returns null if the header is unusual. */
+  private static PathFileResult readInParts(
+      FileChannel channel, long size, String fileName, int parts) throws IOException {
+    byte[] start = new byte[(int) Math.min(size, CHUNK)];
+    int length = readFully(channel, start, 0);
+    Parse head = new Parse(fileName);
+    int position = 0;
+    while (!head.headerSeen && position < length) {
+      int next = head.header(start, position, length, length == size);
+      if (next < 0) {
+        break;
+      }
+      position = next;
+    }
+    if (!head.headerSeen || !head.headerValid) {
+      return null; // let the sequential read report it
+    }
+    long[] bounds = new long[parts + 1];
+    bounds[0] = position;
+    bounds[parts] = size;
+    for (int k = 1; k < parts; k++) {
+      bounds[k] = nextLineStart(channel, Math.max(bounds[k - 1], size / parts * k), size);
+    }
+    Parse[] parsers = new Parse[parts];
+    PathFileResult[] results = new PathFileResult[parts];
+    Throwable[] failures = new Throwable[parts];
+    Thread[] threads = new Thread[parts];
+    parsers[0] = head;
+    for (int k = 1; k < parts; k++) {
+      parsers[k] = head.withSameHeader();
+      int part = k;
+      threads[k] =
+          new Thread(
+              () -> {
+                try {
+                  results[part] =
+                      parsers[part].run(
+                          new RangeInputStream(channel, bounds[part], bounds[part + 1]));
+                } catch (IOException | RuntimeException | Error e) {
+                  failures[part] = e;
+                }
+              },
+              "path-file-reader-" + k);
+      threads[k].start();
+    }
+    results[0] = head.run(new RangeInputStream(channel, bounds[0], bounds[1]));
+    for (int k = 1; k < parts; k++) {
+      try {
+        threads[k].join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while reading " + fileName, e);
+      }
+      if (failures[k] instanceof IOException io) {
+        throw io;
+      } else if (failures[k] instanceof RuntimeException runtime) {
+        throw runtime;
+      } else if (failures[k] instanceof Error error) {
+        throw error;
+      }
+    }
+    List<PathTable> tables = new ArrayList<>();
+    List<PathRowError> errors = new ArrayList<>();
+    long lineOffset = 0;
+    for (int k = 0; k < parts; k++) {
+      tables.add(results[k].paths());
+      for (PathRowError e : results[k].errors()) {
+        errors.add(new PathRowError(e.file(), e.line() + lineOffset, e.field(), e.code(), e.raw()));
+      }
+      lineOffset += parsers[k].lineNumber;
+    }
+    return new PathFileResult(PathTable.concat(tables), errors);
+  }
+
+  private static int readFully(FileChannel channel, byte[] bytes, long position)
+      throws IOException {
+    int total = 0;
+    while (total < bytes.length) {
+      int read =
+          channel.read(ByteBuffer.wrap(bytes, total, bytes.length - total), position + total);
+      if (read < 0) {
+        break;
+      }
+      total += read;
+    }
+    return total;
+  }
+
+  /**
+   * Returns the position just after the first newline at or after {@code from}, or {@code size}.
+   */
+  private static long nextLineStart(FileChannel channel, long from, long size) throws IOException {
+    byte[] chunk = new byte[1 << 16];
+    for (long position = from; position < size; position += chunk.length) {
+      int read = readFully(channel, chunk, position);
+      for (int i = 0; i < read; i++) {
+        if (chunk[i] == '\n') {
+          return position + i + 1;
+        }
+      }
+    }
+    return size;
   }
 
   /** Reads a path file from {@code in} (not closed); errors name it {@code fileName}. */
@@ -63,7 +187,10 @@ public final class PathFileReader {
     private int[] fieldEnd;
     private int[] pieceStart = new int[64];
     private int[] pieceEnd = new int[64];
+    private long[] pieceWord = new long[64];
     private int[] ids = new int[64];
+    private int pieces;
+    private PathRowError.Code pathError;
     private long lineNumber;
     private boolean headerSeen;
     private boolean headerValid;
@@ -72,32 +199,48 @@ public final class PathFileReader {
       this.fileName = fileName;
     }
 
+    /** Returns a parser for a later part of the same file: same header, line numbers from 0. */
+    Parse withSameHeader() {
+      Parse copy = new Parse(fileName);
+      copy.separator = separator;
+      copy.columns = columns;
+      copy.pathColumn = pathColumn;
+      copy.conversionsColumn = conversionsColumn;
+      copy.valueColumn = valueColumn;
+      copy.nullsColumn = nullsColumn;
+      copy.fieldStart = new int[columns.length];
+      copy.fieldEnd = new int[columns.length];
+      copy.headerSeen = true;
+      copy.headerValid = headerValid;
+      return copy;
+    }
+
     PathFileResult run(InputStream in) throws IOException {
       byte[] buffer = new byte[CHUNK];
       int filled = 0;
-      while (true) {
+      boolean endOfInput = false;
+      while (!endOfInput) {
         int read = in.read(buffer, filled, buffer.length - filled);
-        if (read < 0) {
-          break;
+        endOfInput = read < 0;
+        filled += Math.max(read, 0);
+        int position = 0;
+        while (position < filled) {
+          int next =
+              headerSeen
+                  ? row(buffer, position, filled, endOfInput)
+                  : header(buffer, position, filled, endOfInput);
+          if (next < 0) {
+            break; // the line continues in the next chunk
+          }
+          position = next;
         }
-        filled += read;
-        int lineStart = 0;
-        for (int i = indexOf(buffer, lineStart, filled);
-            i >= 0;
-            i = indexOf(buffer, lineStart, filled)) {
-          line(buffer, lineStart, i);
-          lineStart = i + 1;
-        }
-        int rest = filled - lineStart;
-        if (lineStart == 0 && rest == buffer.length) {
+        int rest = filled - position;
+        if (position == 0 && rest == buffer.length) {
           buffer = Arrays.copyOf(buffer, buffer.length * 2); // one line longer than the buffer
         } else {
-          System.arraycopy(buffer, lineStart, buffer, 0, rest);
+          System.arraycopy(buffer, position, buffer, 0, rest);
         }
         filled = rest;
-      }
-      if (filled > 0) {
-        line(buffer, 0, filled);
       }
       if (!headerSeen) {
         errors.add(new PathRowError(fileName, 1, "header", PathRowError.Code.MISSING_HEADER, ""));
@@ -105,37 +248,28 @@ public final class PathFileReader {
       return new PathFileResult(builder.build(), errors);
     }
 
-    private static int indexOf(byte[] bytes, int from, int to) {
-      for (int i = from; i < to; i++) {
-        if (bytes[i] == '\n') {
-          return i;
-        }
+    /** Reads the header line at {@code from}; returns where the next line starts, or -1. */
+    private int header(byte[] bytes, int from, int limit, boolean endOfInput) {
+      int end = from;
+      while (end < limit && bytes[end] != '\n') {
+        end++;
       }
-      return -1;
-    }
-
-    private void line(byte[] bytes, int from, int to) {
+      if (end == limit && !endOfInput) {
+        return -1;
+      }
       lineNumber++;
-      if (to > from && bytes[to - 1] == '\r') {
-        to--;
+      int to = end > from && bytes[end - 1] == '\r' ? end - 1 : end;
+      if (to - from >= 3
+          && bytes[from] == (byte) 0xEF
+          && bytes[from + 1] == (byte) 0xBB
+          && bytes[from + 2] == (byte) 0xBF) {
+        from += 3;
       }
-      if (!headerSeen) {
-        if (to - from >= 3
-            && bytes[from] == (byte) 0xEF
-            && bytes[from + 1] == (byte) 0xBB
-            && bytes[from + 2] == (byte) 0xBF) {
-          from += 3;
-        }
-        if (isBlank(bytes, from, to)) {
-          return;
-        }
+      if (!isBlank(bytes, from, to)) {
         headerSeen = true;
         header(new String(bytes, from, to - from, StandardCharsets.UTF_8));
-        return;
       }
-      if (headerValid && !isBlank(bytes, from, to)) {
-        row(bytes, from, to);
-      }
+      return Math.min(end + 1, limit);
     }
 
     private void header(String text) {
@@ -166,22 +300,125 @@ public final class PathFileReader {
       fieldEnd = new int[columns.length];
     }
 
-    private void row(byte[] bytes, int from, int to) {
+    /**
+     * Parses the line at {@code from} in one pass over its bytes (fields, channel boundaries and
+     * packed channel names together); returns where the next line starts, or -1 if the line is not
+     * complete before {@code limit}.
+     */
+    private int row(byte[] bytes, int from, int limit, boolean endOfInput) {
+      int columnCount = columns.length;
       int field = 0;
       fieldStart[0] = from;
-      for (int i = from; i < to; i++) {
-        if (bytes[i] == separator) {
-          fieldEnd[field++] = i;
-          if (field == columns.length) {
-            reject(bytes, from, to, columns[columns.length - 1], PathRowError.Code.EXTRA_FIELD);
-            return;
+      boolean extraField = false;
+      boolean inPath = pathColumn == 0;
+      pieces = 0;
+      pathError = null;
+      int first = -1; // first and last non-blank byte of the current channel name
+      int last = -1;
+      long word = 0;
+      int i = from;
+      for (; i < limit; i++) {
+        byte b = bytes[i];
+        if (b == '\n') {
+          break;
+        }
+        if (b == separator) {
+          if (inPath) {
+            endChannel(first, last, word, true);
           }
+          if (field + 1 == columnCount) {
+            extraField = true;
+            inPath = false;
+            continue;
+          }
+          fieldEnd[field++] = i;
           fieldStart[field] = i + 1;
+          inPath = field == pathColumn;
+          first = -1;
+          word = 0;
+        } else if (inPath) {
+          if (b == '>') {
+            endChannel(first, last, word, false);
+            first = -1;
+            word = 0;
+          } else {
+            if (b != ' ' && b != '\t' && b != '\r') {
+              if (first < 0) {
+                first = i;
+              }
+              last = i;
+            }
+            if (first >= 0 && i - first < 8) {
+              word |= (b & 0xFFL) << ((i - first) << 3);
+            }
+          }
         }
       }
-      fieldEnd[field] = to;
-      if (field + 1 < columns.length) {
-        reject(bytes, from, to, columns[field + 1], PathRowError.Code.MISSING_FIELD);
+      if (i == limit && !endOfInput) {
+        return -1;
+      }
+      lineNumber++;
+      int to = i > from && bytes[i - 1] == '\r' ? i - 1 : i;
+      if (!extraField) {
+        fieldEnd[field] = to;
+      }
+      if (inPath) {
+        endChannel(first, last, word, true);
+      }
+      int next = Math.min(i + 1, limit);
+      if (field == 0 && !extraField && isBlank(bytes, from, to)) {
+        return next; // blank lines are skipped
+      }
+      if (headerValid) {
+        store(bytes, from, to, field, extraField);
+      }
+      return next;
+    }
+
+    /** Records the channel name that just ended, or the path error it reveals. */
+    private void endChannel(int first, int last, long word, boolean endOfPath) {
+      if (pathError != null) {
+        return;
+      }
+      if (first < 0) {
+        pathError =
+            pieces == 0 && endOfPath
+                ? PathRowError.Code.EMPTY_PATH
+                : PathRowError.Code.EMPTY_CHANNEL;
+        return;
+      }
+      if (pieces == pieceStart.length) {
+        pieceStart = Arrays.copyOf(pieceStart, pieces * 2);
+        pieceEnd = Arrays.copyOf(pieceEnd, pieces * 2);
+        pieceWord = Arrays.copyOf(pieceWord, pieces * 2);
+        ids = Arrays.copyOf(ids, pieces * 2);
+      }
+      int length = last + 1 - first;
+      if (length <= 8) {
+        long packed = length == 8 ? word : word & ((1L << (length << 3)) - 1);
+        pieceWord[pieces] = packed;
+        int id = channels.find(packed, length);
+        ids[pieces] = id;
+        if (id >= 0) {
+          pieces++;
+          return;
+        }
+      } else {
+        ids[pieces] = -1;
+      }
+      // A long or new name: resolved (and registered) only once the line is known to be valid.
+      pieceStart[pieces] = first;
+      pieceEnd[pieces++] = last + 1;
+    }
+
+    /** Checks the parsed line and adds it to the table, or records why not. */
+    private void store(byte[] bytes, int from, int to, int lastField, boolean extraField) {
+      if (extraField) {
+        reject(bytes, from, to, columns[columns.length - 1], PathRowError.Code.EXTRA_FIELD);
+        return;
+      }
+      if (lastField + 1 < columns.length) {
+        reject(bytes, from, to, columns[lastField + 1], PathRowError.Code.MISSING_FIELD);
         return;
       }
       long conversions = count(bytes, from, to, conversionsColumn);
@@ -203,10 +440,21 @@ public final class PathFileReader {
           return;
         }
       }
-      int length = path(bytes, from, to);
-      if (length > 0) {
-        builder.add(ids, 0, length, conversions, value, nulls);
+      if (pathError != null) {
+        reject(bytes, from, to, PATH, pathError);
+        return;
       }
+      for (int p = 0; p < pieces; p++) {
+        if (ids[p] < 0) {
+          int s = pieceStart[p];
+          int e = pieceEnd[p];
+          ids[p] =
+              e - s <= 8
+                  ? channels.channelId(pieceWord[p], bytes, s, e)
+                  : channels.channelId(bytes, s, e);
+        }
+      }
+      builder.add(ids, 0, pieces, conversions, value, nulls);
     }
 
     /** Parses a count field; on error records it and returns a negative number. */
@@ -220,41 +468,6 @@ public final class PathFileReader {
         reject(bytes, from, to, columns[column], PathRowError.Code.NEGATIVE_COUNT);
       }
       return count;
-    }
-
-    /** Splits the path field into {@link #ids}; returns its length, or 0 after an error. */
-    private int path(byte[] bytes, int from, int to) {
-      int start = fieldStart[pathColumn];
-      int end = fieldEnd[pathColumn];
-      if (isBlank(bytes, start, end)) {
-        reject(bytes, from, to, PATH, PathRowError.Code.EMPTY_PATH);
-        return 0;
-      }
-      int pieces = 0;
-      int pieceFrom = start;
-      for (int i = start; i <= end; i++) {
-        if (i == end || bytes[i] == '>') {
-          if (pieces == pieceStart.length) {
-            pieceStart = Arrays.copyOf(pieceStart, pieces * 2);
-            pieceEnd = Arrays.copyOf(pieceEnd, pieces * 2);
-            ids = Arrays.copyOf(ids, pieces * 2);
-          }
-          int s = trimStart(bytes, pieceFrom, i);
-          int e = trimEnd(bytes, s, i);
-          if (s == e) {
-            reject(bytes, from, to, PATH, PathRowError.Code.EMPTY_CHANNEL);
-            return 0;
-          }
-          pieceStart[pieces] = s;
-          pieceEnd[pieces++] = e;
-          pieceFrom = i + 1;
-        }
-      }
-      // Names are registered only once the whole line is known to be valid.
-      for (int p = 0; p < pieces; p++) {
-        ids[p] = channels.channelId(bytes, pieceStart[p], pieceEnd[p]);
-      }
-      return pieces;
     }
 
     private void reject(byte[] bytes, int from, int to, String field, PathRowError.Code code) {

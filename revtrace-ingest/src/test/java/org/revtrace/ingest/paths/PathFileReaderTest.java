@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.revtrace.core.attribution.markov.MarkovAttribution;
 import org.revtrace.core.attribution.markov.MarkovResult;
 import org.revtrace.core.attribution.markov.PathTable;
@@ -134,6 +137,20 @@ class PathFileReaderTest {
   }
 
   @Test
+  void distinguishesLongNamesSharingTheirFirstEightBytes() throws IOException {
+    String text =
+        "path;total_conversions;total_null\n"
+            + "google ads > google adwords >  abcdefgh > abcdefghi>a b;1;0\n"
+            + "google adwords>google ads> a b  ;0;1\n";
+
+    PathTable paths = read(text).paths();
+
+    assertThat(paths.channelNames())
+        .containsExactly("google ads", "google adwords", "abcdefgh", "abcdefghi", "a b");
+    assertThat(paths.path(1)).containsExactly(1, 0, 4);
+  }
+
+  @Test
   void valuesParseLikeDoubleParseDouble() throws IOException {
     String[] values = {"0.244", "3.195", "2.4019999999999997", "1e3", "0.1", "123456789.123456789"};
     StringBuilder text = new StringBuilder("path;total_conversions;total_conversion_value\n");
@@ -145,6 +162,47 @@ class PathFileReaderTest {
 
     for (int i = 0; i < values.length; i++) {
       assertThat(paths.conversionValue(i)).isEqualTo(Double.parseDouble(values[i]));
+    }
+  }
+
+  @Test
+  void parallelReadOfALargeFileEqualsTheSequentialRead(@TempDir Path folder) throws IOException {
+    StringBuilder text =
+        new StringBuilder("path;total_conversions;total_conversion_value;total_null\n");
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    String[] names = {"alpha", "beta", "gamma", "a very long channel name", "d"};
+    for (int line = 2; text.length() < 12 << 20; line++) {
+      if (line % 50_000 == 0) {
+        text.append("broken;line\n");
+        continue;
+      }
+      int length = 1 + random.nextInt(12);
+      for (int i = 0; i < length; i++) {
+        text.append(i == 0 ? "" : " > ").append(names[random.nextInt(line < 100_000 ? 4 : 5)]);
+      }
+      text.append(';').append(random.nextInt(3)).append(';').append(random.nextInt(1000) / 10.0);
+      text.append(';').append(random.nextInt(5)).append('\n');
+    }
+    Path file = folder.resolve("large.csv");
+    Files.writeString(file, text);
+
+    PathFileResult parallel = PathFileReader.read(file);
+    PathFileResult sequential;
+    try (var in = Files.newInputStream(file)) {
+      sequential = PathFileReader.read(in, "large.csv");
+    }
+
+    assertThat(parallel.errors()).isEqualTo(sequential.errors()).isNotEmpty();
+    assertThat(parallel.errors().get(0).line()).isEqualTo(50_000);
+    PathTable a = parallel.paths();
+    PathTable b = sequential.paths();
+    assertThat(a.channelNames()).isEqualTo(b.channelNames());
+    assertThat(a.pathCount()).isEqualTo(b.pathCount());
+    for (int p = 0; p < a.pathCount(); p++) {
+      assertThat(a.path(p)).isEqualTo(b.path(p));
+      assertThat(a.conversions(p)).isEqualTo(b.conversions(p));
+      assertThat(a.conversionValue(p)).isEqualTo(b.conversionValue(p));
+      assertThat(a.nulls(p)).isEqualTo(b.nulls(p));
     }
   }
 

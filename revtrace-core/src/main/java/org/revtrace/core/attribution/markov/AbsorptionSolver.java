@@ -14,8 +14,9 @@ import java.util.Arrays;
  * <p>Two exact methods: dense Gaussian elimination with partial pivoting for small chains (order 1
  * has at most C + 1 states), and Gauss–Seidel sweeps for large sparse chains. {@code I − Q} is a
  * non-singular M-matrix (every state reaches an absorbing state), so Gauss–Seidel converges
- * monotonically from below when started at 0 (Varga, <i>Matrix Iterative Analysis</i>, Thm 3.15);
- * sweeps stop when the largest change of any x_s falls below {@link #TOLERANCE}.
+ * monotonically from below when started at 0 (regular splittings of M-matrices: Varga, <i>Matrix
+ * Iterative Analysis</i>, ch. 3); sweeps stop when the largest change of any x_s falls below {@link
+ * #TOLERANCE}.
  */
 final class AbsorptionSolver {
   /** Largest state count solved densely: (n³/3 flops stays under ~6 M). */
@@ -24,10 +25,17 @@ final class AbsorptionSolver {
   /** Gauss–Seidel stops once no x_s changes by more than this in a sweep. */
   static final double TOLERANCE = 1e-14;
 
-  private static final int MAX_SWEEPS = 1_000_000;
+  private static final int MAX_SWEEPS = 100_000;
 
   private final MarkovChain chain;
   private final int[] sweepOrder;
+
+  // The sparse rows renumbered so that sweep position i is row i: a sweep then reads its rows
+  // front to back, and states updated close together sit close together in x.
+  private int[] sweepRowStart;
+  private int[] sweepTarget;
+  private double[] sweepProbability;
+  private double[] sweepConversion;
 
   AbsorptionSolver(MarkovChain chain) {
     this(chain, chain.states <= DENSE_LIMIT);
@@ -37,6 +45,31 @@ final class AbsorptionSolver {
   AbsorptionSolver(MarkovChain chain, boolean dense) {
     this.chain = chain;
     this.sweepOrder = dense ? null : deepestFirst(chain);
+    if (!dense) {
+      renumber();
+    }
+  }
+
+  private void renumber() {
+    int n = chain.states;
+    int[] position = new int[n];
+    for (int i = 0; i < n; i++) {
+      position[sweepOrder[i]] = i;
+    }
+    sweepRowStart = new int[n + 1];
+    sweepTarget = new int[chain.target.length];
+    sweepProbability = new double[chain.target.length];
+    sweepConversion = new double[n];
+    int next = 0;
+    for (int i = 0; i < n; i++) {
+      int s = sweepOrder[i];
+      sweepConversion[i] = chain.conversion[s];
+      for (int e = chain.rowStart[s]; e < chain.rowStart[s + 1]; e++) {
+        sweepTarget[next] = position[chain.target[e]];
+        sweepProbability[next++] = chain.probability[e];
+      }
+      sweepRowStart[i + 1] = next;
+    }
   }
 
   /** Returns x for every state; states with {@code removed[s]} get 0. */
@@ -127,35 +160,41 @@ final class AbsorptionSolver {
   }
 
   private double[] solveSparse(boolean[] removed, double[] start) {
-    double[] x = start.clone();
-    int[] rowStart = chain.rowStart;
-    int[] target = chain.target;
-    double[] probability = chain.probability;
-    double[] conversion = chain.conversion;
-    for (int s = 0; s < x.length; s++) {
-      if (removed[s]) {
-        x[s] = 0;
-      }
+    int n = chain.states;
+    double[] x = new double[n];
+    boolean[] fixed = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      int s = sweepOrder[i];
+      fixed[i] = removed[s];
+      x[i] = removed[s] ? 0 : start[s];
     }
+    int[] rowStart = sweepRowStart;
+    int[] target = sweepTarget;
+    double[] probability = sweepProbability;
+    double[] conversion = sweepConversion;
     for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
       double change = 0;
-      for (int s : sweepOrder) {
-        if (removed[s]) {
+      for (int i = 0; i < n; i++) {
+        if (fixed[i]) {
           continue;
         }
-        double value = conversion[s];
-        for (int e = rowStart[s], end = rowStart[s + 1]; e < end; e++) {
+        double value = conversion[i];
+        for (int e = rowStart[i], end = rowStart[i + 1]; e < end; e++) {
           value += probability[e] * x[target[e]];
         }
-        change = Math.max(change, Math.abs(value - x[s]));
-        x[s] = value;
+        change = Math.max(change, Math.abs(value - x[i]));
+        x[i] = value;
       }
       if (change < TOLERANCE) {
-        return x;
+        double[] result = new double[n];
+        for (int i = 0; i < n; i++) {
+          result[sweepOrder[i]] = x[i];
+        }
+        return result;
       }
     }
     throw new IllegalStateException(
-        "Gauss-Seidel did not converge in " + MAX_SWEEPS + " sweeps over " + x.length + " states");
+        "Gauss-Seidel did not converge in " + MAX_SWEEPS + " sweeps over " + n + " states");
   }
 
   /**

@@ -88,9 +88,7 @@ final class MarkovChain {
     }
     long keyMask = (1L << (bits * order)) - 1;
     int edgeBits = symbolBits(channels + 1);
-    long edgeSpace = 1L << (bits * order + edgeBits);
-    EdgeCounts counts =
-        edgeSpace <= DENSE_EDGES ? new DenseCounts((int) edgeSpace) : new HashedCounts();
+    EdgeCounts counts = new EdgeCounts(bits * order, edgeBits, channels + 2);
 
     int[] offsets = table.pathOffsets;
     int[] steps = table.steps;
@@ -104,20 +102,18 @@ final class MarkovChain {
       long key = 0;
       for (int i = offsets[p], end = offsets[p + 1]; i < end; i++) {
         int channel = steps[i];
-        counts.add((key << edgeBits) | channel, weight);
+        counts.add(key, channel, weight);
         key = ((key << bits) | (channel + 1)) & keyMask;
       }
       if (converted > 0) {
-        counts.add((key << edgeBits) | channels, converted);
+        counts.add(key, channels, converted);
       }
       if (notConverted > 0) {
-        counts.add((key << edgeBits) | (channels + 1), notConverted);
+        counts.add(key, channels + 1, notConverted);
       }
     }
     return normalise(order, channels, counts, edgeBits, keyMask);
   }
-
-  private static final long DENSE_EDGES = 1L << 22;
 
   /** Returns the bits needed for the values 0..n. */
   private static int symbolBits(int n) {
@@ -190,84 +186,129 @@ final class MarkovChain {
         conversion);
   }
 
-  /** Transition weights keyed by edge; {@link #keys()} lists non-zero edges in a fixed order. */
-  private interface EdgeCounts {
-    void add(long edge, double weight);
+  /**
+   * Transition weights keyed by (state key, symbol), stored in the fastest way the key space
+   * allows: a dense array indexed by the edge key itself (small spaces), a dense array indexed by a
+   * state id from a direct key → id table (up to 2^22 state keys, e.g. order 4 with 31 channels),
+   * or an open-addressing map. One final class with a mode switch keeps {@link #add} monomorphic,
+   * so the JIT inlines it into the counting loop.
+   */
+  private static final class EdgeCounts {
+    private static final int DIRECT = 1 << 22;
+    private static final int EDGE_ARRAY = 0;
+    private static final int STATE_ARRAY = 1;
+    private static final int HASHED = 2;
 
-    long[] keys();
+    private final int mode;
+    private final int edgeBits;
+    private final int symbols;
+    private double[] weights;
+    private int[] stateIds;
+    private long[] stateKeys;
+    private int stateCount;
+    private LongIntMap edgeIds;
+    private long[] hashedKeys;
 
-    double[] weights();
-  }
-
-  /** Edge weights in an array indexed by the edge key itself. */
-  private static final class DenseCounts implements EdgeCounts {
-    private final double[] weights;
-    private long[] keys;
-
-    DenseCounts(int size) {
-      weights = new double[size];
+    EdgeCounts(int keyBits, int edgeBits, int symbols) {
+      this.edgeBits = edgeBits;
+      this.symbols = symbols;
+      if (keyBits + edgeBits <= 22) {
+        mode = EDGE_ARRAY;
+        weights = new double[1 << (keyBits + edgeBits)];
+      } else if (keyBits <= 22) {
+        mode = STATE_ARRAY;
+        stateIds = new int[1 << keyBits];
+        Arrays.fill(stateIds, -1);
+        stateKeys = new long[1024];
+        weights = new double[1024 * symbols];
+      } else {
+        mode = HASHED;
+        edgeIds = new LongIntMap(0);
+        hashedKeys = new long[1024];
+        weights = new double[1024];
+      }
     }
 
-    @Override
-    public void add(long edge, double weight) {
-      weights[(int) edge] += weight;
+    void add(long key, int symbol, double weight) {
+      switch (mode) {
+        case EDGE_ARRAY -> weights[(int) ((key << edgeBits) | symbol)] += weight;
+        case STATE_ARRAY -> {
+          int id = stateIds[(int) key];
+          if (id < 0) {
+            id = newState(key);
+          }
+          weights[id * symbols + symbol] += weight;
+        }
+        default -> {
+          long edge = (key << edgeBits) | symbol;
+          int id = edgeIds.getOrAdd(edge);
+          if (id == hashedKeys.length) {
+            hashedKeys = Arrays.copyOf(hashedKeys, id * 2);
+            weights = Arrays.copyOf(weights, id * 2);
+          }
+          hashedKeys[id] = edge;
+          weights[id] += weight;
+        }
+      }
     }
 
-    @Override
-    public long[] keys() {
+    private int newState(long key) {
+      int id = stateCount++;
+      if (id == stateKeys.length) {
+        stateKeys = Arrays.copyOf(stateKeys, id * 2);
+        weights = Arrays.copyOf(weights, id * 2 * symbols);
+      }
+      stateKeys[id] = key;
+      stateIds[(int) key] = id;
+      return id;
+    }
+
+    /** Returns the non-zero edges as (state key << edgeBits | symbol). */
+    long[] keys() {
+      int slots = slots();
       int n = 0;
-      for (double w : weights) {
-        if (w != 0) {
+      for (int i = 0; i < slots; i++) {
+        if (weights[i] != 0) {
           n++;
         }
       }
-      keys = new long[n];
+      long[] keys = new long[n];
       n = 0;
-      for (int e = 0; e < weights.length; e++) {
-        if (weights[e] != 0) {
-          keys[n++] = e;
+      for (int i = 0; i < slots; i++) {
+        if (weights[i] != 0) {
+          keys[n++] = edgeKey(i);
         }
       }
       return keys;
     }
 
-    @Override
-    public double[] weights() {
-      double[] compact = new double[keys.length];
-      for (int i = 0; i < keys.length; i++) {
-        compact[i] = weights[(int) keys[i]];
+    /** Returns the weights of {@link #keys()}, in the same order. */
+    double[] weights() {
+      int slots = slots();
+      double[] compact = new double[slots];
+      int n = 0;
+      for (int i = 0; i < slots; i++) {
+        if (weights[i] != 0) {
+          compact[n++] = weights[i];
+        }
       }
-      return compact;
-    }
-  }
-
-  /**
-   * Edge weights behind an open-addressing map, for large key spaces (high orders, many channels).
-   */
-  private static final class HashedCounts implements EdgeCounts {
-    private final LongIntMap ids = new LongIntMap(0);
-    private long[] keys = new long[256];
-    private double[] weights = new double[256];
-
-    @Override
-    public void add(long edge, double weight) {
-      int id = ids.getOrAdd(edge);
-      if (id == keys.length) {
-        keys = Arrays.copyOf(keys, id * 2);
-        weights = Arrays.copyOf(weights, id * 2);
-      }
-      keys[id] = edge;
-      weights[id] += weight;
+      return Arrays.copyOf(compact, n);
     }
 
-    @Override
-    public long[] keys() {
-      return Arrays.copyOf(keys, ids.size());
+    private int slots() {
+      return switch (mode) {
+        case EDGE_ARRAY -> weights.length;
+        case STATE_ARRAY -> stateCount * symbols;
+        default -> edgeIds.size();
+      };
     }
 
-    @Override
-    public double[] weights() {
-      return Arrays.copyOf(weights, ids.size());
+    private long edgeKey(int slot) {
+      return switch (mode) {
+        case EDGE_ARRAY -> slot;
+        case STATE_ARRAY -> (stateKeys[slot / symbols] << edgeBits) | (slot % symbols);
+        default -> hashedKeys[slot];
+      };
     }
   }
 }

@@ -168,6 +168,54 @@ public final class PathTable {
     return sum;
   }
 
+  /**
+   * Concatenates tables in order, merging their channel dictionaries by name: the result lists the
+   * first table's channels, then each later table's new channels in their id order, so splitting a
+   * file into consecutive parts and concatenating the parts' tables gives the same table as reading
+   * the file in one go.
+   */
+  public static PathTable concat(List<PathTable> tables) {
+    Map<String, Integer> ids = new HashMap<>();
+    List<String> names = new java.util.ArrayList<>();
+    int paths = 0;
+    int stepCount = 0;
+    for (PathTable table : tables) {
+      for (String name : table.channelNames) {
+        if (ids.putIfAbsent(name, names.size()) == null) {
+          names.add(name);
+        }
+      }
+      paths += table.conversions.length;
+      stepCount = Math.addExact(stepCount, table.steps.length);
+    }
+    int[] offsets = new int[paths + 1];
+    int[] steps = new int[stepCount];
+    long[] conversions = new long[paths];
+    double[] values = new double[paths];
+    long[] nulls = new long[paths];
+    int path = 0;
+    int step = 0;
+    for (PathTable table : tables) {
+      int[] remap = new int[table.channelNames.length];
+      for (int c = 0; c < remap.length; c++) {
+        remap[c] = ids.get(table.channelNames[c]);
+      }
+      int n = table.conversions.length;
+      for (int p = 0; p < n; p++) {
+        offsets[path + p + 1] = step + table.pathOffsets[p + 1];
+      }
+      for (int i = 0; i < table.steps.length; i++) {
+        steps[step + i] = remap[table.steps[i]];
+      }
+      System.arraycopy(table.conversions, 0, conversions, path, n);
+      System.arraycopy(table.conversionValues, 0, values, path, n);
+      System.arraycopy(table.nulls, 0, nulls, path, n);
+      path += n;
+      step += table.steps.length;
+    }
+    return new PathTable(names.toArray(new String[0]), offsets, steps, conversions, values, nulls);
+  }
+
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();

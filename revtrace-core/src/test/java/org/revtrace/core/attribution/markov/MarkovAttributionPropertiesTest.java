@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -115,7 +116,7 @@ class MarkovAttributionPropertiesTest {
     List<Row> withGhost = new ArrayList<>();
     for (Row row : rows) {
       if (row.conversions == 0) {
-        int[] path = java.util.Arrays.copyOf(row.path, row.path.length + 1);
+        int[] path = Arrays.copyOf(row.path, row.path.length + 1);
         path[row.path.length] = CHANNELS; // the ghost channel, only ever last
         withGhost.add(new Row(path, 0, 0, row.nulls));
       } else {
@@ -132,6 +133,32 @@ class MarkovAttributionPropertiesTest {
 
     assertThat(result.removalEffect("ch" + CHANNELS)).isZero();
     assertThat(result.share("ch" + CHANNELS)).isZero();
+  }
+
+  /**
+   * Registering unused channels changes no credit; 31 and 70 channels push the state keys out of
+   * the dense edge array into the state-indexed array and the hashed map, so all three counting
+   * layouts must agree.
+   */
+  @Property(tries = 50)
+  void unusedChannelsChangeNothingWhateverTheCountingLayout(
+      @ForAll("rows") List<Row> rows, @ForAll @IntRange(min = 1, max = 4) int order) {
+    MarkovResult expected = MarkovAttribution.compute(table(rows, identity()), order, true);
+
+    for (int channels : new int[] {31, 70}) {
+      PathTable.Builder builder = PathTable.builder();
+      for (int c = 0; c < channels; c++) {
+        builder.channelId("ch" + c);
+      }
+      rows.forEach(r -> builder.add(r.path, r.conversions, r.value, r.nulls));
+
+      MarkovResult actual = MarkovAttribution.compute(builder.build(), order, true);
+
+      assertThat(actual.states()).isEqualTo(expected.states());
+      assertThat(Arrays.copyOf(actual.shares(), CHANNELS))
+          .containsExactly(expected.shares(), within(1e-12));
+      assertThat(Arrays.copyOfRange(actual.shares(), CHANNELS, channels)).containsOnly(0);
+    }
   }
 
   @Property(tries = 100)

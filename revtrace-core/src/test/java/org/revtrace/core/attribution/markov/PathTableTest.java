@@ -67,4 +67,21 @@ class PathTableTest {
                     new long[] {0}))
         .hasMessageContaining("lengths disagree");
   }
+
+  @Test
+  void concatMergesChannelsByNameInFirstSeenOrder() {
+    PathTable first = Paths.of().add("a > b", 1, 2.0, 0).build();
+    PathTable second = Paths.of().add("c > a", 0, 0, 3).add("b", 2, 5.0, 1).build();
+
+    PathTable both = PathTable.concat(java.util.List.of(first, second));
+
+    assertThat(both.channelNames()).containsExactly("a", "b", "c");
+    assertThat(both.pathCount()).isEqualTo(3);
+    assertThat(both.path(0)).containsExactly(0, 1);
+    assertThat(both.path(1)).containsExactly(2, 0);
+    assertThat(both.path(2)).containsExactly(1);
+    assertThat(both.conversions(2)).isEqualTo(2);
+    assertThat(both.conversionValue(2)).isEqualTo(5.0);
+    assertThat(both.nulls(1)).isEqualTo(3);
+  }
 }
