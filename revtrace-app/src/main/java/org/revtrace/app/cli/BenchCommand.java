@@ -1,7 +1,9 @@
 package org.revtrace.app.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.revtrace.app.bench.MarkovBench;
 import org.revtrace.app.bench.ModelBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +12,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmark attribution: rule models and Markov over the in-memory dataset.")
+    description = {
+      "Benchmark attribution on this machine and print medians of warm runs:",
+      "  models: every model over an in-memory dataset of N touchpoints;",
+      "  markov: a ChannelAttribution path file (1M unique paths) read and solved at orders 1-4."
+    })
 public final class BenchCommand implements Callable<Integer> {
 
   @Option(
@@ -20,6 +26,15 @@ public final class BenchCommand implements Callable<Integer> {
   int touchpoints;
 
   @Option(
+      names = "--paths",
+      defaultValue = "1000000",
+      description = "Unique paths in the Markov path file (default: ${DEFAULT-VALUE}).")
+  int paths;
+
+  @Option(names = "--only", description = "Run one part: models or markov (default: both).")
+  String only;
+
+  @Option(
       names = "--work",
       defaultValue = "target/bench",
       description = "Folder for generated benchmark files (default: ${DEFAULT-VALUE}).")
@@ -27,8 +42,22 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    System.out.println("== Attribution over the in-memory dataset ==");
-    ModelBench.run(System.out, touchpoints);
+    String part = only == null ? "all" : only.trim().toLowerCase(Locale.ROOT);
+    if (!part.equals("all") && !part.equals("models") && !part.equals("markov")) {
+      throw new BadArgument("unknown part '" + only + "': use models or markov");
+    }
+    if (touchpoints < 1 || paths < 1) {
+      throw new BadArgument("--touchpoints and --paths must be positive");
+    }
+    if (!part.equals("markov")) {
+      System.out.println("== Attribution over the in-memory dataset ==");
+      ModelBench.run(System.out, touchpoints);
+      System.out.println();
+    }
+    if (!part.equals("models")) {
+      System.out.println("== Markov from a ChannelAttribution path file ==");
+      MarkovBench.run(System.out, work, paths);
+    }
     return ExitCodes.OK;
   }
 }
