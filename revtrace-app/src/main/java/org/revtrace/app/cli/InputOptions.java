@@ -41,7 +41,7 @@ public final class InputOptions {
       names = "--default-zone",
       defaultValue = "UTC",
       description = "Time zone of timestamps without offset (default: ${DEFAULT-VALUE}).")
-  String defaultZone;
+  String defaultZone = "UTC";
 
   @Option(
       names = "--quarantine",
