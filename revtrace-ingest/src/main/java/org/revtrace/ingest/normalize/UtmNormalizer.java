@@ -18,11 +18,18 @@ import org.revtrace.core.model.Utm;
  *
  * <p>The steps repeat until the value no longer changes, so normalising twice equals normalising
  * once even for doubly escaped input such as {@code %2520}. Blank results become null.
+ *
+ * <p>Results are memoised (tags repeat on most touches); an instance is not thread-safe.
  */
 public final class UtmNormalizer {
 
   private final Map<String, String> sources = new HashMap<>();
   private final Map<String, String> mediums = new HashMap<>();
+
+  /** Memo of whole tag sets; bounded so that unique terms on millions of touches cannot fill it. */
+  private final Map<Utm, Utm> memo = new HashMap<>();
+
+  private static final int MEMO_LIMIT = 200_000;
 
   /** The normaliser with the bundled synonym tables. */
   public UtmNormalizer() {
@@ -41,6 +48,18 @@ public final class UtmNormalizer {
 
   /** All five tags cleaned; source and medium also mapped to their canonical spelling. */
   public Utm normalize(Utm utm) {
+    Utm known = memo.get(utm);
+    if (known != null) {
+      return known;
+    }
+    Utm normalised = compute(utm);
+    if (memo.size() < MEMO_LIMIT) {
+      memo.put(utm, normalised);
+    }
+    return normalised;
+  }
+
+  private Utm compute(Utm utm) {
     return new Utm(
         source(utm.source()),
         medium(utm.medium()),
