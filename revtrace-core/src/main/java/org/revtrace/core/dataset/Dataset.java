@@ -96,6 +96,24 @@ public final class Dataset {
   int[] costChannel; // -1 when not tied to a channel
   long[] costAmount;
 
+  // deal stage history, ordered by deal then time
+  final Dictionary stages = new Dictionary();
+  final Dictionary products = new Dictionary();
+  int[] dealProduct; // -1 when none
+  int[] dealStage; // current stage from deals.csv, -1 when none
+  int stageChangeCount;
+  int[] stageChangeDeal;
+  int[] stageChangeStage;
+  long[] stageChangeTime;
+  int[] dealStageChangeStart; // dealCount + 1
+
+  // account attributes by account id (null when unknown)
+  String[] accountName;
+  String[] accountIndustry;
+  String[] accountSize;
+  String[] accountRegion;
+  String[] accountTier;
+
   List<RowError> conversionErrors = List.of();
 
   Dataset(String currency) {
@@ -320,6 +338,69 @@ public final class Dataset {
 
   public int[] dealCampaign() {
     return dealCampaign;
+  }
+
+  /** Pipeline stage names as written in the data. */
+  public Dictionary stages() {
+    return stages;
+  }
+
+  /** Deal products. */
+  public Dictionary products() {
+    return products;
+  }
+
+  /** Each deal's product id, or -1. */
+  public int[] dealProduct() {
+    return dealProduct;
+  }
+
+  /** Each deal's current stage id from deals.csv, or -1. */
+  public int[] dealStage() {
+    return dealStage;
+  }
+
+  public int stageChangeCount() {
+    return stageChangeCount;
+  }
+
+  /** Deal index of each stage change; stage changes are ordered by deal, then time. */
+  public int[] stageChangeDeal() {
+    return stageChangeDeal;
+  }
+
+  public int[] stageChangeStage() {
+    return stageChangeStage;
+  }
+
+  public long[] stageChangeTime() {
+    return stageChangeTime;
+  }
+
+  /** Deal {@code d}'s stage changes are {@code dealStageChangeStart[d] .. [d+1]-1}. */
+  public int[] dealStageChangeStart() {
+    return dealStageChangeStart;
+  }
+
+  /** Account names by account id (null when unknown). */
+  public String[] accountName() {
+    return accountName;
+  }
+
+  public String[] accountIndustry() {
+    return accountIndustry;
+  }
+
+  public String[] accountSize() {
+    return accountSize;
+  }
+
+  public String[] accountRegion() {
+    return accountRegion;
+  }
+
+  public String[] accountTier() {
+    return accountTier;
   }
 
   /** All payments of the account (won deals without payments count at their amount). */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.revtrace.core.model.Account;
 import org.revtrace.core.model.CanonicalData;
 import org.revtrace.core.model.Contact;
 import org.revtrace.core.model.Cost;
@@ -20,6 +21,7 @@ import org.revtrace.core.model.Money;
 import org.revtrace.core.model.Payment;
 import org.revtrace.core.model.RowError;
 import org.revtrace.core.model.Spend;
+import org.revtrace.core.model.StageChange;
 import org.revtrace.core.model.Touchpoint;
 import org.revtrace.core.model.Utm;
 
@@ -62,6 +64,8 @@ final class DatasetBuilder {
     indexSpend();
     indexCosts();
     indexCampaigns();
+    indexStageChanges();
+    indexAccounts();
     dataset.conversionErrors = List.copyOf(errors);
     return dataset;
   }
@@ -273,6 +277,8 @@ final class DatasetBuilder {
     dataset.dealChannel = new int[n];
     dataset.dealCampaign = new int[n];
     dataset.dealSource = new int[n];
+    dataset.dealProduct = new int[n];
+    dataset.dealStage = new int[n];
     for (int i = 0; i < n; i++) {
       Deal deal = deals.get(i);
       dataset.dealId[i] = deal.id();
@@ -301,6 +307,9 @@ final class DatasetBuilder {
       dataset.dealCampaign[i] =
           lead >= 0 ? dataset.leadCampaign[lead] : campaignKey(Dataset.UNATTRIBUTED, Utm.NONE);
       dataset.dealSource[i] = lead >= 0 ? dataset.leadSource[lead] : sourceKey(Utm.NONE);
+      dataset.dealProduct[i] =
+          deal.product() == null ? -1 : dataset.products.encode(deal.product());
+      dataset.dealStage[i] = deal.stage() == null ? -1 : dataset.stages.encode(deal.stage());
       if (won && paid == null && accountId != null) {
         paidByAccount.merge(accountId, amounts.get(i), Long::sum);
       }
@@ -407,6 +416,64 @@ final class DatasetBuilder {
       campaignNames.add(name);
     }
     return id;
+  }
+
+  /**
+   * Stage changes of known deals, ordered by deal then time; changes of unknown deals are left out.
+   */
+  private void indexStageChanges() {
+    Map<String, Integer> dealIndex = new HashMap<>();
+    for (int d = 0; d < dataset.dealCount; d++) {
+      dealIndex.putIfAbsent(dataset.dealId[d], d);
+    }
+    List<StageChange> changes = data.stageChanges();
+    int n = changes.size();
+    int[] deal = new int[n];
+    long[] time = new long[n];
+    int kept = 0;
+    int[] keptRow = new int[n];
+    for (int i = 0; i < n; i++) {
+      Integer d = dealIndex.get(changes.get(i).dealId());
+      if (d == null) {
+        continue;
+      }
+      deal[kept] = d;
+      time[kept] = changes.get(i).enteredAt().getEpochSecond();
+      keptRow[kept] = i;
+      kept++;
+    }
+    int[] start = new int[dataset.dealCount + 1];
+    int[] order =
+        TimeOrder.byBucketThenTime(
+            Arrays.copyOf(deal, kept), dataset.dealCount, Arrays.copyOf(time, kept), start);
+    dataset.stageChangeCount = kept;
+    dataset.stageChangeDeal = new int[kept];
+    dataset.stageChangeStage = new int[kept];
+    dataset.stageChangeTime = new long[kept];
+    for (int k = 0; k < kept; k++) {
+      int row = order[k];
+      dataset.stageChangeDeal[k] = deal[row];
+      dataset.stageChangeTime[k] = time[row];
+      dataset.stageChangeStage[k] = dataset.stages.encode(changes.get(keptRow[row]).stage());
+    }
+    dataset.dealStageChangeStart = start;
+  }
+
+  private void indexAccounts() {
+    int n = dataset.accounts.size();
+    dataset.accountName = new String[n];
+    dataset.accountIndustry = new String[n];
+    dataset.accountSize = new String[n];
+    dataset.accountRegion = new String[n];
+    dataset.accountTier = new String[n];
+    for (Account account : data.accounts()) {
+      int a = dataset.accounts.find(account.id());
+      dataset.accountName[a] = account.name();
+      dataset.accountIndustry[a] = account.industry();
+      dataset.accountSize[a] = account.size();
+      dataset.accountRegion[a] = account.region();
+      dataset.accountTier[a] = account.tier();
+    }
   }
 
   private int sourceKey(Utm utm) {

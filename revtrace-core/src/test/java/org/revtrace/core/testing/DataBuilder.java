@@ -128,6 +128,17 @@ public final class DataBuilder {
     return this;
   }
 
+  public DataBuilder stage(String deal, String stage, double dayOffset) {
+    stageChanges.add(new StageChange(deal, stage, day(dayOffset)));
+    return this;
+  }
+
+  public DataBuilder account(
+      String account, String industry, String size, String region, String tier) {
+    accounts.add(new Account(account, account + " LLC", null, industry, size, region, tier));
+    return this;
+  }
+
   public DataBuilder payment(String id, String deal, double paid, String amount) {
     payments.add(new Payment(id, day(paid), rub(amount), deal, null));
     return this;
