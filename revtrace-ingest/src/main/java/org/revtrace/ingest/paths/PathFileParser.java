@@ -2,6 +2,9 @@ package org.revtrace.ingest.paths;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +19,8 @@ import org.revtrace.core.attribution.markov.PathTable;
  */
 final class PathFileParser {
   static final int CHUNK = 1 << 20;
+  private static final VarHandle LITTLE_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final String PATH = "path";
   private static final String CONVERSIONS = "total_conversions";
   private static final String VALUE = "total_conversion_value";
@@ -161,9 +166,7 @@ final class PathFileParser {
     boolean inPath = pathColumn == 0;
     pieces = 0;
     pathError = null;
-    int first = -1; // first and last non-blank byte of the current channel name
-    int last = -1;
-    long word = 0;
+    int pieceFrom = from; // start of the current channel name, blanks included
     int i = from;
     for (; i < limit; i++) {
       byte b = bytes[i];
@@ -172,7 +175,7 @@ final class PathFileParser {
       }
       if (b == separator) {
         if (inPath) {
-          endChannel(first, last, word, true);
+          endChannel(bytes, pieceFrom, i, true);
         }
         if (field + 1 == columnCount) {
           extraField = true;
@@ -182,24 +185,10 @@ final class PathFileParser {
         fieldEnd[field++] = i;
         fieldStart[field] = i + 1;
         inPath = field == pathColumn;
-        first = -1;
-        word = 0;
-      } else if (inPath) {
-        if (b == '>') {
-          endChannel(first, last, word, false);
-          first = -1;
-          word = 0;
-        } else {
-          if (b != ' ' && b != '\t' && b != '\r') {
-            if (first < 0) {
-              first = i;
-            }
-            last = i;
-          }
-          if (first >= 0 && i - first < 8) {
-            word |= (b & 0xFFL) << ((i - first) << 3);
-          }
-        }
+        pieceFrom = i + 1;
+      } else if (b == '>' && inPath) {
+        endChannel(bytes, pieceFrom, i, false);
+        pieceFrom = i + 1;
       }
     }
     if (i == limit && !endOfInput) {
@@ -211,7 +200,7 @@ final class PathFileParser {
       fieldEnd[field] = to;
     }
     if (inPath) {
-      endChannel(first, last, word, true);
+      endChannel(bytes, pieceFrom, to, true);
     }
     int next = Math.min(i + 1, limit);
     if (field == 0 && !extraField && isBlank(bytes, from, to)) {
@@ -223,12 +212,18 @@ final class PathFileParser {
     return next;
   }
 
-  /** Records the channel name that just ended, or the path error it reveals. */
-  private void endChannel(int first, int last, long word, boolean endOfPath) {
+  /**
+   * Records the channel name in {@code bytes[from .. to)} (trimmed), or the path error it reveals.
+   * A name of up to 8 bytes is packed into a long with one little-endian load and looked up by that
+   * long.
+   */
+  private void endChannel(byte[] bytes, int from, int to, boolean endOfPath) {
     if (pathError != null) {
       return;
     }
-    if (first < 0) {
+    int first = trimStart(bytes, from, to);
+    int end = trimEnd(bytes, first, to);
+    if (first == end) {
       pathError =
           pieces == 0 && endOfPath ? PathRowError.Code.EMPTY_PATH : PathRowError.Code.EMPTY_CHANNEL;
       return;
@@ -239,9 +234,9 @@ final class PathFileParser {
       pieceWord = Arrays.copyOf(pieceWord, pieces * 2);
       ids = Arrays.copyOf(ids, pieces * 2);
     }
-    int length = last + 1 - first;
+    int length = end - first;
     if (length <= 8) {
-      long packed = length == 8 ? word : word & ((1L << (length << 3)) - 1);
+      long packed = pack(bytes, first, length);
       pieceWord[pieces] = packed;
       int id = channels.find(packed, length);
       ids[pieces] = id;
@@ -254,7 +249,20 @@ final class PathFileParser {
     }
     // A long or new name: resolved (and registered) only once the line is known to be valid.
     pieceStart[pieces] = first;
-    pieceEnd[pieces++] = last + 1;
+    pieceEnd[pieces++] = end;
+  }
+
+  /** Packs {@code bytes[from .. from+length)}, length ≤ 8, little-endian into a long. */
+  private static long pack(byte[] bytes, int from, int length) {
+    if (from + 8 <= bytes.length) {
+      long word = (long) LITTLE_ENDIAN_LONG.get(bytes, from);
+      return length == 8 ? word : word & ((1L << (length << 3)) - 1);
+    }
+    long word = 0;
+    for (int i = 0; i < length; i++) {
+      word |= (bytes[from + i] & 0xFFL) << (i << 3);
+    }
+    return word;
   }
 
   /** Checks the parsed line and adds it to the table, or records why not. */
