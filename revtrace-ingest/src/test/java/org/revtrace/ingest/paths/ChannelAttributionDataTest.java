@@ -7,6 +7,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.revtrace.core.attribution.markov.MarkovAttribution;
 import org.revtrace.core.attribution.markov.MarkovResult;
@@ -69,6 +70,36 @@ class ChannelAttributionDataTest {
     MarkovResult result = MarkovAttribution.compute(read.paths(), order, true);
 
     assertThat(result.conversionProbability()).isCloseTo(19_785.0 / 88_387, within(1e-12));
+  }
+
+  /**
+   * Shares from an independent dense numpy solve of the same definition ({@code
+   * markov_reference.py} beside this test in the resources); channels in alphabetical order.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "1, 12, 0.2701515128675845 0.12774082216428534 0.00023318768314911143 0.03030430378889105"
+        + " 0.16885758915849727 0.008650262456089282 0.1963414051996508 0.013867235580227438"
+        + " 0.06483938455366996 8.705709154828614e-05 0.09966706494247772 0.019260174513929144",
+    "3, 966, 0.2905281096542356 0.12158372707784762 0.00025629740632370293 0.03151033919159635"
+        + " 0.171648756399227 0.009021117428690746 0.19161127960062552 0.013355539361830555"
+        + " 0.05816224512045052 0.00010749429248137615 0.09349571126217261 0.018719383204518384"
+  })
+  void sharesMatchAnIndependentDenseSolve(int order, int states, String expected) {
+    String[] channels = {
+      "alpha", "beta", "delta", "epsilon", "eta", "gamma", "iota", "kappa", "lambda", "mi", "theta",
+      "zeta"
+    };
+    String[] shares = expected.split(" ");
+
+    MarkovResult result = MarkovAttribution.compute(read.paths(), order, true);
+
+    assertThat(result.states()).isEqualTo(states);
+    for (int c = 0; c < channels.length; c++) {
+      assertThat(result.share(channels[c]))
+          .as(channels[c])
+          .isCloseTo(Double.parseDouble(shares[c]), within(1e-12));
+    }
   }
 
   @Test

@@ -30,12 +30,14 @@ final class AbsorptionSolver {
   private final MarkovChain chain;
   private final int[] sweepOrder;
 
-  // The sparse rows renumbered so that sweep position i is row i: a sweep then reads its rows
-  // front to back, and states updated close together sit close together in x.
-  private int[] sweepRowStart;
-  private int[] sweepTarget;
-  private double[] sweepProbability;
-  private double[] sweepConversion;
+  private final SweepRows rows;
+
+  /**
+   * The sparse rows renumbered so that sweep position i is row i: a sweep then reads its rows front
+   * to back, and states updated close together sit close together in x.
+   */
+  private record SweepRows(
+      int[] rowStart, int[] target, double[] probability, double[] conversion) {}
 
   AbsorptionSolver(MarkovChain chain) {
     this(chain, chain.states <= DENSE_LIMIT);
@@ -45,21 +47,19 @@ final class AbsorptionSolver {
   AbsorptionSolver(MarkovChain chain, boolean dense) {
     this.chain = chain;
     this.sweepOrder = dense ? null : deepestFirst(chain);
-    if (!dense) {
-      renumber();
-    }
+    this.rows = dense ? null : renumber(chain, sweepOrder);
   }
 
-  private void renumber() {
+  private static SweepRows renumber(MarkovChain chain, int[] sweepOrder) {
     int n = chain.states;
     int[] position = new int[n];
     for (int i = 0; i < n; i++) {
       position[sweepOrder[i]] = i;
     }
-    sweepRowStart = new int[n + 1];
-    sweepTarget = new int[chain.target.length];
-    sweepProbability = new double[chain.target.length];
-    sweepConversion = new double[n];
+    int[] sweepRowStart = new int[n + 1];
+    int[] sweepTarget = new int[chain.target.length];
+    double[] sweepProbability = new double[chain.target.length];
+    double[] sweepConversion = new double[n];
     int next = 0;
     for (int i = 0; i < n; i++) {
       int s = sweepOrder[i];
@@ -70,6 +70,7 @@ final class AbsorptionSolver {
       }
       sweepRowStart[i + 1] = next;
     }
+    return new SweepRows(sweepRowStart, sweepTarget, sweepProbability, sweepConversion);
   }
 
   /** Returns x for every state; states with {@code removed[s]} get 0. */
@@ -168,10 +169,10 @@ final class AbsorptionSolver {
       fixed[i] = removed[s];
       x[i] = removed[s] ? 0 : start[s];
     }
-    int[] rowStart = sweepRowStart;
-    int[] target = sweepTarget;
-    double[] probability = sweepProbability;
-    double[] conversion = sweepConversion;
+    int[] rowStart = rows.rowStart();
+    int[] target = rows.target();
+    double[] probability = rows.probability();
+    double[] conversion = rows.conversion();
     for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
       double change = 0;
       for (int i = 0; i < n; i++) {

@@ -190,16 +190,18 @@ final class MarkovChain {
    * Transition weights keyed by (state key, symbol), stored in the fastest way the key space
    * allows: a dense array indexed by the edge key itself (small spaces), a dense array indexed by a
    * state id from a direct key → id table (up to 2^22 state keys, e.g. order 4 with 31 channels),
-   * or an open-addressing map. One final class with a mode switch keeps {@link #add} monomorphic,
+   * or an open-addressing map. One final class with a layout switch keeps {@link #add} monomorphic,
    * so the JIT inlines it into the counting loop.
    */
   private static final class EdgeCounts {
-    private static final int DIRECT = 1 << 22;
-    private static final int EDGE_ARRAY = 0;
-    private static final int STATE_ARRAY = 1;
-    private static final int HASHED = 2;
+    /** How the weights are stored. */
+    private enum Layout {
+      EDGE_ARRAY,
+      STATE_ARRAY,
+      HASHED
+    }
 
-    private final int mode;
+    private final Layout layout;
     private final int edgeBits;
     private final int symbols;
     private double[] weights;
@@ -213,16 +215,16 @@ final class MarkovChain {
       this.edgeBits = edgeBits;
       this.symbols = symbols;
       if (keyBits + edgeBits <= 22) {
-        mode = EDGE_ARRAY;
+        layout = Layout.EDGE_ARRAY;
         weights = new double[1 << (keyBits + edgeBits)];
       } else if (keyBits <= 22) {
-        mode = STATE_ARRAY;
+        layout = Layout.STATE_ARRAY;
         stateIds = new int[1 << keyBits];
         Arrays.fill(stateIds, -1);
         stateKeys = new long[1024];
         weights = new double[1024 * symbols];
       } else {
-        mode = HASHED;
+        layout = Layout.HASHED;
         edgeIds = new LongIntMap(0);
         hashedKeys = new long[1024];
         weights = new double[1024];
@@ -230,7 +232,7 @@ final class MarkovChain {
     }
 
     void add(long key, int symbol, double weight) {
-      switch (mode) {
+      switch (layout) {
         case EDGE_ARRAY -> weights[(int) ((key << edgeBits) | symbol)] += weight;
         case STATE_ARRAY -> {
           int id = stateIds[(int) key];
@@ -239,7 +241,7 @@ final class MarkovChain {
           }
           weights[id * symbols + symbol] += weight;
         }
-        default -> {
+        case HASHED -> {
           long edge = (key << edgeBits) | symbol;
           int id = edgeIds.getOrAdd(edge);
           if (id == hashedKeys.length) {
@@ -296,18 +298,18 @@ final class MarkovChain {
     }
 
     private int slots() {
-      return switch (mode) {
+      return switch (layout) {
         case EDGE_ARRAY -> weights.length;
         case STATE_ARRAY -> stateCount * symbols;
-        default -> edgeIds.size();
+        case HASHED -> edgeIds.size();
       };
     }
 
     private long edgeKey(int slot) {
-      return switch (mode) {
+      return switch (layout) {
         case EDGE_ARRAY -> slot;
         case STATE_ARRAY -> (stateKeys[slot / symbols] << edgeBits) | (slot % symbols);
-        default -> hashedKeys[slot];
+        case HASHED -> hashedKeys[slot];
       };
     }
   }
