@@ -11,6 +11,7 @@ import org.revtrace.core.metric.ChannelReport;
 import org.revtrace.core.metric.MetricRow;
 import org.revtrace.core.metric.Report;
 import org.revtrace.core.metric.ReportRequest;
+import org.revtrace.core.metric.SegmentReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -58,12 +59,15 @@ public final class ReportCommand implements Callable<Integer> {
           case SOURCE -> "source";
           case CAMPAIGN -> "campaign";
           case MONTH -> "month";
+          case INDUSTRY, SIZE, REGION, TIER, PRODUCT -> by.segment().orElseThrow().code();
         };
     List<MetricRow> rows =
         switch (by) {
           case CHANNEL, SOURCE -> report.channels();
           case CAMPAIGN -> campaigns(report);
           case MONTH -> ChannelReport.byMonth(dataset, request);
+          case INDUSTRY, SIZE, REGION, TIER, PRODUCT ->
+              SegmentReport.compute(dataset, request, by.segment().orElseThrow());
         };
     switch (format) {
       case TABLE -> out.print(ReportWriter.table(report, keyName, rows));
@@ -73,6 +77,8 @@ public final class ReportCommand implements Callable<Integer> {
               switch (by) {
                 case CHANNEL, SOURCE -> ReportWriter.json(report, keyName, null, List.of());
                 case CAMPAIGN, MONTH -> ReportWriter.json(report, "channel", keyName + "s", rows);
+                case INDUSTRY, SIZE, REGION, TIER, PRODUCT ->
+                    ReportWriter.json(report, "channel", "segments", rows);
               });
     }
     out.flush();

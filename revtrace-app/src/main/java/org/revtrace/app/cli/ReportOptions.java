@@ -13,6 +13,7 @@ import org.revtrace.core.dataset.Dimension;
 import org.revtrace.core.journey.Goal;
 import org.revtrace.core.journey.JourneyLevel;
 import org.revtrace.core.metric.ReportRequest;
+import org.revtrace.core.metric.Segment;
 import org.revtrace.core.model.Currencies;
 import org.revtrace.core.model.TouchType;
 import picocli.CommandLine.Option;
@@ -113,7 +114,17 @@ public final class ReportOptions {
     CHANNEL,
     SOURCE,
     CAMPAIGN,
-    MONTH
+    MONTH,
+    INDUSTRY,
+    SIZE,
+    REGION,
+    TIER,
+    PRODUCT;
+
+    /** The account or deal segment this breakdown splits by, if it is one. */
+    java.util.Optional<Segment> segment() {
+      return Segment.parse(name());
+    }
   }
 
   Breakdown breakdown() {
@@ -121,7 +132,9 @@ public final class ReportOptions {
       return Breakdown.valueOf(by.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new BadArgument(
-          "unknown breakdown '" + by + "': use channel, source, campaign or month");
+          "unknown breakdown '"
+              + by
+              + "': use channel, source, campaign, month, industry, size, region, tier or product");
     }
   }
 
