@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.revtrace.core.attribution.markov.PathTable;
+import org.revtrace.core.model.ErrorCode;
+import org.revtrace.core.model.RowError;
 
 /**
  * Parses one path file (or one part of it) into a {@link PathTable.Builder}: the header layout,
@@ -29,7 +31,7 @@ final class PathFileParser {
   private final String fileName;
   private final PathTable.Builder builder = PathTable.builder();
   private final ChannelDictionary channels = new ChannelDictionary(builder);
-  private final List<PathRowError> errors = new ArrayList<>();
+  private final List<RowError> errors = new ArrayList<>();
   private byte separator = ';';
   private String[] columns;
   private int pathColumn = -1;
@@ -43,7 +45,10 @@ final class PathFileParser {
   private long[] pieceWord = new long[64];
   private int[] ids = new int[64];
   private int pieces;
-  private PathRowError.Code pathError;
+
+  /** {@link ErrorCode#MISSING_VALUE} (empty path), {@link ErrorCode#BAD_VALUE} (empty channel). */
+  private ErrorCode pathError;
+
   long lineNumber;
   boolean headerSeen;
   boolean headerValid;
@@ -96,7 +101,9 @@ final class PathFileParser {
       filled = rest;
     }
     if (!headerSeen) {
-      errors.add(new PathRowError(fileName, 1, "header", PathRowError.Code.MISSING_HEADER, ""));
+      errors.add(
+          PathErrors.of(
+              fileName, 1, "header", ErrorCode.EMPTY_FILE, "", "the file has no header row"));
     }
     return new PathFileResult(builder.build(), errors);
   }
@@ -144,8 +151,13 @@ final class PathFileParser {
     for (String required : List.of(PATH, CONVERSIONS)) {
       if (!List.of(columns).contains(required)) {
         errors.add(
-            new PathRowError(
-                fileName, lineNumber, required, PathRowError.Code.MISSING_COLUMN, text));
+            PathErrors.of(
+                fileName,
+                lineNumber,
+                required,
+                ErrorCode.MISSING_COLUMN,
+                text,
+                "missing required column " + required));
       }
     }
     headerValid = pathColumn >= 0 && conversionsColumn >= 0;
@@ -224,8 +236,7 @@ final class PathFileParser {
     int first = trimStart(bytes, from, to);
     int end = trimEnd(bytes, first, to);
     if (first == end) {
-      pathError =
-          pieces == 0 && endOfPath ? PathRowError.Code.EMPTY_PATH : PathRowError.Code.EMPTY_CHANNEL;
+      pathError = pieces == 0 && endOfPath ? ErrorCode.MISSING_VALUE : ErrorCode.BAD_VALUE;
       return;
     }
     if (pieces == pieceStart.length) {
@@ -268,11 +279,23 @@ final class PathFileParser {
   /** Checks the parsed line and adds it to the table, or records why not. */
   private void store(byte[] bytes, int from, int to, int lastField, boolean extraField) {
     if (extraField) {
-      reject(bytes, from, to, columns[columns.length - 1], PathRowError.Code.EXTRA_FIELD);
+      reject(
+          bytes,
+          from,
+          to,
+          columns[columns.length - 1],
+          ErrorCode.RAGGED_ROW,
+          "extra field: more fields than the " + columns.length + " of the header");
       return;
     }
     if (lastField + 1 < columns.length) {
-      reject(bytes, from, to, columns[lastField + 1], PathRowError.Code.MISSING_FIELD);
+      reject(
+          bytes,
+          from,
+          to,
+          columns[lastField + 1],
+          ErrorCode.RAGGED_ROW,
+          "missing field: " + (lastField + 1) + " fields, the header has " + columns.length);
       return;
     }
     long conversions = count(bytes, from, to, conversionsColumn);
@@ -286,16 +309,22 @@ final class PathFileParser {
       int end = trimEnd(bytes, start, fieldEnd[valueColumn]);
       value = AsciiNumbers.parseValue(bytes, start, end);
       if (Double.isNaN(value)) {
-        reject(bytes, from, to, VALUE, PathRowError.Code.NOT_A_NUMBER);
+        reject(bytes, from, to, VALUE, ErrorCode.BAD_NUMBER, "not a number");
         return;
       }
       if (value < 0) {
-        reject(bytes, from, to, VALUE, PathRowError.Code.NEGATIVE_VALUE);
+        reject(bytes, from, to, VALUE, ErrorCode.NEGATIVE_VALUE, "negative conversion value");
         return;
       }
     }
     if (pathError != null) {
-      reject(bytes, from, to, PATH, pathError);
+      reject(
+          bytes,
+          from,
+          to,
+          PATH,
+          pathError,
+          pathError == ErrorCode.MISSING_VALUE ? "empty path" : "empty channel name in the path");
       return;
     }
     for (int p = 0; p < pieces; p++) {
@@ -317,17 +346,18 @@ final class PathFileParser {
     int end = trimEnd(bytes, start, fieldEnd[column]);
     long count = AsciiNumbers.parseCount(bytes, start, end);
     if (count == AsciiNumbers.NOT_A_NUMBER) {
-      reject(bytes, from, to, columns[column], PathRowError.Code.NOT_A_NUMBER);
+      reject(bytes, from, to, columns[column], ErrorCode.BAD_NUMBER, "not a whole number");
     } else if (count == AsciiNumbers.NEGATIVE) {
-      reject(bytes, from, to, columns[column], PathRowError.Code.NEGATIVE_COUNT);
+      reject(bytes, from, to, columns[column], ErrorCode.NEGATIVE_VALUE, "negative count");
     }
     return count;
   }
 
-  private void reject(byte[] bytes, int from, int to, String field, PathRowError.Code code) {
-    int length = Math.min(to - from, PathRowError.MAX_RAW * 4);
+  private void reject(
+      byte[] bytes, int from, int to, String field, ErrorCode code, String message) {
+    int length = Math.min(to - from, PathErrors.MAX_RAW * 4);
     String raw = new String(bytes, from, length, StandardCharsets.UTF_8);
-    errors.add(new PathRowError(fileName, lineNumber, field, code, raw));
+    errors.add(PathErrors.of(fileName, lineNumber, field, code, raw, message));
   }
 
   private static boolean isBlank(byte[] bytes, int from, int to) {

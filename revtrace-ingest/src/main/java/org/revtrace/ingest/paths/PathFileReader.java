@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.revtrace.core.attribution.markov.PathTable;
+import org.revtrace.core.model.RowError;
 
 /**
  * Reads aggregated paths in the ChannelAttribution layout into a {@link PathTable}.
@@ -21,9 +22,9 @@ import org.revtrace.core.attribution.markov.PathTable;
  * ({@code "3.0"} is accepted), values decimal numbers ≥ 0 with a {@code .} separator. Blank lines
  * and a byte-order mark are skipped; {@code \r\n} line ends are fine.
  *
- * <p>Bad lines become {@link PathRowError}s and the other lines are kept; only I/O failures throw.
- * The reader works on bytes in 1 MiB chunks: no regex, no String per field, channel names looked up
- * by their bytes.
+ * <p>Bad lines become {@link RowError}s and the other lines are kept; only I/O failures throw. The
+ * reader works on bytes in 1 MiB chunks: no regex, no String per field, channel names looked up by
+ * their bytes.
  */
 public final class PathFileReader {
   private static final long PARALLEL_BYTES = 8 << 20;
@@ -116,12 +117,14 @@ public final class PathFileReader {
       }
     }
     List<PathTable> tables = new ArrayList<>();
-    List<PathRowError> errors = new ArrayList<>();
+    List<RowError> errors = new ArrayList<>();
     long lineOffset = 0;
     for (int k = 0; k < parts; k++) {
       tables.add(results[k].paths());
-      for (PathRowError e : results[k].errors()) {
-        errors.add(new PathRowError(e.file(), e.line() + lineOffset, e.field(), e.code(), e.raw()));
+      for (RowError e : results[k].errors()) {
+        errors.add(
+            new RowError(
+                e.file(), e.line() + lineOffset, e.field(), e.code(), e.raw(), e.message()));
       }
       lineOffset += parsers[k].lineNumber;
     }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.revtrace.core.attribution.markov.MarkovAttribution;
 import org.revtrace.core.attribution.markov.MarkovResult;
 import org.revtrace.core.attribution.markov.PathTable;
+import org.revtrace.core.model.ErrorCode;
+import org.revtrace.core.model.RowError;
 
 class PathFileReaderTest {
   @Test
@@ -71,17 +73,29 @@ class PathFileReaderTest {
     PathFileResult read = read(text);
 
     assertThat(read.errors())
-        .extracting(PathRowError::line, PathRowError::field, PathRowError::code)
+        .extracting(RowError::line, RowError::field, RowError::code, RowError::message)
         .containsExactly(
-            tuple(3L, "total_null", PathRowError.Code.MISSING_FIELD),
-            tuple(4L, "total_conversions", PathRowError.Code.NOT_A_NUMBER),
-            tuple(5L, "total_conversions", PathRowError.Code.NEGATIVE_COUNT),
-            tuple(6L, "path", PathRowError.Code.EMPTY_PATH),
-            tuple(7L, "path", PathRowError.Code.EMPTY_CHANNEL),
-            tuple(9L, "total_conversion_value", PathRowError.Code.NOT_A_NUMBER),
-            tuple(10L, "total_conversion_value", PathRowError.Code.NEGATIVE_VALUE),
-            tuple(11L, "total_null", PathRowError.Code.EXTRA_FIELD),
-            tuple(12L, "total_null", PathRowError.Code.NOT_A_NUMBER));
+            tuple(
+                3L,
+                "total_null",
+                ErrorCode.RAGGED_ROW,
+                "missing field: 3 fields, the header has 4"),
+            tuple(4L, "total_conversions", ErrorCode.BAD_NUMBER, "not a whole number"),
+            tuple(5L, "total_conversions", ErrorCode.NEGATIVE_VALUE, "negative count"),
+            tuple(6L, "path", ErrorCode.MISSING_VALUE, "empty path"),
+            tuple(7L, "path", ErrorCode.BAD_VALUE, "empty channel name in the path"),
+            tuple(9L, "total_conversion_value", ErrorCode.BAD_NUMBER, "not a number"),
+            tuple(
+                10L,
+                "total_conversion_value",
+                ErrorCode.NEGATIVE_VALUE,
+                "negative conversion value"),
+            tuple(
+                11L,
+                "total_null",
+                ErrorCode.RAGGED_ROW,
+                "extra field: more fields than the 4 of the header"),
+            tuple(12L, "total_null", ErrorCode.BAD_NUMBER, "not a whole number"));
     assertThat(read.errors().get(1).raw()).isEqualTo("b;x;1;0");
     assertThat(read.errors()).allSatisfy(e -> assertThat(e.file()).isEqualTo("test.csv"));
     PathTable paths = read.paths();
@@ -90,6 +104,22 @@ class PathFileReaderTest {
     assertThat(paths.totalConversions()).isEqualTo(2);
     assertThat(paths.totalConversionValue()).isEqualTo(4.0);
     assertThat(paths.totalNulls()).isEqualTo(9);
+  }
+
+  @Test
+  void cutsTheRawTextOfABadLineTo200Characters() throws IOException {
+    String longPath = "a > ".repeat(100) + "a";
+    String header = "path;total_conversions;" + "x".repeat(300);
+
+    PathFileResult read = read(header + "\n" + longPath + ";-1;0\n");
+
+    assertThat(read.errors())
+        .extracting(RowError::code, RowError::raw)
+        .containsExactly(tuple(ErrorCode.NEGATIVE_VALUE, longPath.substring(0, 200)));
+    assertThat(read("path;" + "x".repeat(300) + "\n").errors())
+        .extracting(RowError::code, RowError::raw)
+        .containsExactly(
+            tuple(ErrorCode.MISSING_COLUMN, ("path;" + "x".repeat(300)).substring(0, 200)));
   }
 
   @Test
@@ -108,12 +138,18 @@ class PathFileReaderTest {
   @Test
   void reportsAMissingHeaderOrRequiredColumn() throws IOException {
     assertThat(read("").errors())
-        .extracting(PathRowError::code)
-        .containsExactly(PathRowError.Code.MISSING_HEADER);
+        .extracting(RowError::line, RowError::field, RowError::code, RowError::message)
+        .containsExactly(tuple(1L, "header", ErrorCode.EMPTY_FILE, "the file has no header row"));
     PathFileResult noConversions = read("path;total_null\na;1\n");
     assertThat(noConversions.errors())
-        .extracting(PathRowError::line, PathRowError::field, PathRowError::code)
-        .containsExactly(tuple(1L, "total_conversions", PathRowError.Code.MISSING_COLUMN));
+        .extracting(RowError::line, RowError::field, RowError::code, RowError::message)
+        .containsExactly(
+            tuple(
+                1L,
+                "total_conversions",
+                ErrorCode.MISSING_COLUMN,
+                "missing required column total_conversions"));
+    assertThat(noConversions.errors().get(0).raw()).isEqualTo("path;total_null");
     assertThat(noConversions.paths().pathCount()).isZero();
   }
 
