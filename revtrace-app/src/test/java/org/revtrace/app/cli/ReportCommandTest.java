@@ -242,6 +242,18 @@ class ReportCommandTest {
   }
 
   @Test
+  void segmentRowsAddUpToTheTotals() throws IOException {
+    seed002();
+    assertThat(run("report", "--data", dir.toString(), "--format", "json", "--by", "tier"))
+        .isEqualTo(0);
+    JsonNode json = JsonMapper.builder().build().readTree(out.toString());
+    JsonNode none = json.get("segments").get(0);
+    assertThat(none.get("key").asString()).isEqualTo("(none)"); // no accounts.csv here
+    assertThat(none.get("customers").asLong()).isEqualTo(5);
+    assertThat(none.get("spend").decimalValue()).isEqualByComparingTo("300000.00");
+  }
+
+  @Test
   void tableIsReadable() throws IOException {
     seed002();
     assertThat(run("report", "--data", dir.toString())).isEqualTo(0);
