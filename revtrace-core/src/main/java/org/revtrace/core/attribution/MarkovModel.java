@@ -97,29 +97,25 @@ final class MarkovModel implements AttributionModel {
         campaignValues);
   }
 
-  /** One path per journey, channel ids equal to the journeys' dictionary ids. */
+  /**
+   * One path per journey, channel ids equal to the journeys' dictionary ids. The table shares the
+   * journeys' (read-only) touch arrays instead of copying them: every journey has at least one
+   * touch, so the journey slices are exactly the paths.
+   */
   private static PathTable paths(Journeys journeys) {
-    PathTable.Builder builder = PathTable.builder();
-    for (int c = 0; c < journeys.channels().size(); c++) {
-      builder.channelId(journeys.channels().decode(c));
-    }
-    int[] start = journeys.start();
+    int n = journeys.size();
+    long[] conversions = new long[n];
+    double[] values = new double[n];
+    long[] nulls = new long[n];
     long[] revenue = journeys.values(ValueKind.REVENUE);
     boolean[] converted = journeys.converted();
-    for (int j = 0; j < journeys.size(); j++) {
-      int length = start[j + 1] - start[j];
-      if (length == 0) {
-        continue;
-      }
-      builder.add(
-          journeys.channel(),
-          start[j],
-          length,
-          converted[j] ? 1 : 0,
-          converted[j] ? revenue[j] : 0,
-          converted[j] ? 0 : 1);
+    for (int j = 0; j < n; j++) {
+      conversions[j] = converted[j] ? 1 : 0;
+      values[j] = converted[j] ? revenue[j] : 0;
+      nulls[j] = converted[j] ? 0 : 1;
     }
-    return builder.build();
+    String[] names = journeys.channels().values().toArray(String[]::new);
+    return new PathTable(names, journeys.start(), journeys.channel(), conversions, values, nulls);
   }
 
   /** The key of each campaign as seen on the journeys' touches (-1 when never seen). */
