@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.revtrace.app.report.TextTable;
 import org.revtrace.core.attribution.Attribution;
 import org.revtrace.core.attribution.AttributionModels;
 import org.revtrace.core.attribution.HalfLife;
@@ -100,27 +101,26 @@ public final class TruthComparison {
             .limit(4)
             .map(Map.Entry::getKey)
             .toList();
+    List<String> header = new ArrayList<>(List.of("model", "distance"));
+    header.addAll(top);
+    TextTable table = new TextTable(header);
+    List<String> truthRow = new ArrayList<>(List.of("truth", ""));
+    top.forEach(channel -> truthRow.add(String.format(Locale.ROOT, "%.3f", truth.get(channel))));
+    table.add(truthRow);
+    for (Score score : scores) {
+      List<String> row =
+          new ArrayList<>(
+              List.of(score.model(), String.format(Locale.ROOT, "%.3f", score.distance())));
+      top.forEach(
+          channel ->
+              row.add(
+                  String.format(Locale.ROOT, "%.3f", score.shares().getOrDefault(channel, 0.0))));
+      table.add(row);
+    }
     StringBuilder out = new StringBuilder();
     out.append(
         "Attribution vs planted truth (won deals, account journeys; distance = ½ Σ |model − truth|)\n");
-    out.append(String.format(Locale.ROOT, "%-16s %9s", "model", "distance"));
-    for (String channel : top) {
-      out.append(String.format(Locale.ROOT, " %14s", channel));
-    }
-    out.append('\n');
-    out.append(String.format(Locale.ROOT, "%-16s %9s", "truth", ""));
-    for (String channel : top) {
-      out.append(String.format(Locale.ROOT, " %14.3f", truth.get(channel)));
-    }
-    out.append('\n');
-    for (Score score : scores) {
-      out.append(String.format(Locale.ROOT, "%-16s %9.3f", score.model(), score.distance()));
-      for (String channel : top) {
-        out.append(
-            String.format(Locale.ROOT, " %14.3f", score.shares().getOrDefault(channel, 0.0)));
-      }
-      out.append('\n');
-    }
+    out.append(table.render(false));
     return out.toString();
   }
 }

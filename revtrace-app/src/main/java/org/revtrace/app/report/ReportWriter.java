@@ -134,21 +134,14 @@ public final class ReportWriter {
                         .findFirst()
                         .orElseThrow())
             .toList();
-    List<List<String>> rows = new ArrayList<>();
     List<String> header = new ArrayList<>();
     header.add(keyName);
     columns.forEach(column -> header.add(column.name()));
-    rows.add(header);
+    TextTable table = new TextTable(header);
     for (MetricRow row : tableRows) {
-      rows.add(tableCells(row, columns, report.currency()));
+      table.add(tableCells(row, columns, report.currency()));
     }
-    rows.add(tableCells(report.totals(), columns, report.currency()));
-    int[] widths = new int[header.size()];
-    for (List<String> row : rows) {
-      for (int i = 0; i < row.size(); i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
-      }
-    }
+    table.add(tableCells(report.totals(), columns, report.currency()));
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);
     out.printf(
@@ -159,21 +152,7 @@ public final class ReportWriter {
         report.currency(),
         report.from() == null ? "start" : report.from(),
         report.to() == null ? "end" : report.to());
-    for (int r = 0; r < rows.size(); r++) {
-      List<String> row = rows.get(r);
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < row.size(); i++) {
-        String cell = row.get(i);
-        line.append(i == 0 ? pad(cell, widths[i], false) : "  " + pad(cell, widths[i], true));
-      }
-      if (r == rows.size() - 1) {
-        out.println("-".repeat(line.length()));
-      }
-      out.println(line.toString().stripTrailing());
-      if (r == 0) {
-        out.println("-".repeat(line.length()));
-      }
-    }
+    out.print(table.render(true));
     out.printf(
         Locale.ROOT,
         "%nmoney in %s; roi/romi as %%; counts attributed by the model (fractional under multi-touch)%n",
@@ -207,11 +186,6 @@ public final class ReportWriter {
               ? String.format(Locale.ROOT, "%.1f%%", (Double) value * 100)
               : String.format(Locale.ROOT, "%.2f", (Double) value);
     };
-  }
-
-  private static String pad(String cell, int width, boolean right) {
-    String padding = " ".repeat(Math.max(0, width - cell.length()));
-    return right ? padding + cell : cell + padding;
   }
 
   /** Lets the CSV writer flush without closing the caller's stream. */
