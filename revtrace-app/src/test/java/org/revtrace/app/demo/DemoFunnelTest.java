@@ -165,6 +165,29 @@ class DemoFunnelTest {
               ? String.format(Locale.ROOT, "%.2f", path.roi().getAsDouble())
               : "-");
     }
+    PathAnalysis lastThree = PathAnalysis.compute(data, JourneyOptions.of(Goal.WON), 3);
+    System.out.printf(Locale.ROOT, "last three channels: %d paths%n", lastThree.paths().size());
+    for (ChannelPath path : lastThree.mostCommon(5)) {
+      System.out.printf(
+          Locale.ROOT,
+          "  %-40s won %4d of %6d (%.2f%%) revenue/journey %,d ROI %s%n",
+          path.text(),
+          path.won(),
+          path.journeys(),
+          100 * path.conversionRate(),
+          path.revenuePerJourney() / 100,
+          path.roi().isPresent()
+              ? String.format(Locale.ROOT, "%.2f", path.roi().getAsDouble())
+              : "-");
+    }
+    for (ChannelPath path : lastThree.highestRoi(3, 3)) {
+      System.out.printf(
+          Locale.ROOT,
+          "  highest ROI %-40s won %d ROI %.2f%n",
+          path.text(),
+          path.won(),
+          path.roi().getAsDouble());
+    }
     assertThat(paths.wonJourneys()).isPositive();
     assertThat(paths.paths().stream().mapToLong(ChannelPath::won).sum())
         .isEqualTo(paths.wonJourneys());

@@ -31,10 +31,22 @@ public record PathAnalysis(long journeys, long wonJourneys, List<ChannelPath> pa
   }
 
   /**
-   * Analyses the paths of {@code options}' journeys, forcing the won goal and non-converting
+   * Analyses the full paths of {@code options}' journeys, forcing the won goal and non-converting
    * journeys on.
    */
   public static PathAnalysis compute(Dataset data, JourneyOptions options) {
+    return compute(data, options, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #compute(Dataset, JourneyOptions)}, keeping only the last {@code lastChannels}
+   * channels of each collapsed path, so long B2B journeys group into comparable paths. Cost still
+   * counts every touch of the journeys, including channels cut from the path.
+   */
+  public static PathAnalysis compute(Dataset data, JourneyOptions options, int lastChannels) {
+    if (lastChannels < 1) {
+      throw new IllegalArgumentException("lastChannels must be positive: " + lastChannels);
+    }
     Journeys journeys =
         JourneyBuilder.build(data, options.withGoal(Goal.WON).withNonConverting(true));
     Map<PathKey, int[]> ids = new HashMap<>();
@@ -49,7 +61,7 @@ public record PathAnalysis(long journeys, long wonJourneys, List<ChannelPath> pa
       if (from == to) {
         continue;
       }
-      PathKey key = PathKey.collapse(journeys.channel(), from, to);
+      PathKey key = PathKey.collapse(journeys.channel(), from, to, lastChannels);
       int id = ids.computeIfAbsent(key, k -> new int[] {keys.size()})[0];
       if (id == keys.size()) {
         keys.add(key);
@@ -164,7 +176,7 @@ public record PathAnalysis(long journeys, long wonJourneys, List<ChannelPath> pa
   /** A collapsed channel sequence, usable as a map key. */
   private record PathKey(int[] channels) {
 
-    static PathKey collapse(int[] channel, int from, int to) {
+    static PathKey collapse(int[] channel, int from, int to, int last) {
       int[] path = new int[to - from];
       int n = 0;
       for (int k = from; k < to; k++) {
@@ -172,7 +184,7 @@ public record PathAnalysis(long journeys, long wonJourneys, List<ChannelPath> pa
           path[n++] = channel[k];
         }
       }
-      return new PathKey(Arrays.copyOf(path, n));
+      return new PathKey(Arrays.copyOfRange(path, Math.max(0, n - last), n));
     }
 
     @Override

@@ -67,6 +67,18 @@ class PathAnalysisTest {
   }
 
   @Test
+  void pathsCanKeepOnlyTheirLastChannels() {
+    PathAnalysis last = PathAnalysis.compute(DATA, JourneyOptions.of(Goal.WON), 1);
+    // seo > email → email; ads; ads > seo → seo; seo's 90.00 still follows every seo touch
+    assertThat(last.paths())
+        .extracting(ChannelPath::text, ChannelPath::journeys, ChannelPath::won, ChannelPath::cost)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("email", 3L, 2L, 7_200L),
+            org.assertj.core.groups.Tuple.tuple("ads", 2L, 1L, 2_250L),
+            org.assertj.core.groups.Tuple.tuple("seo", 1L, 0L, 2_550L));
+  }
+
+  @Test
   void largestRemainderSumsExactly() {
     assertThat(PathAnalysis.largestRemainder(100, new long[] {1, 1, 1}, 3))
         .containsExactly(34, 33, 33);
