@@ -52,9 +52,11 @@ public record PipelineForecast(
     int stageCount = stages.won();
     Ratio[] rates = new Ratio[stageCount];
     long[][] samples = new long[stageCount][];
+    double[][] weights = new double[stageCount][];
     for (int s = 0; s < stageCount; s++) {
       rates[s] = winRate(data, pipeline, s);
       samples[s] = timesToClose(data, pipeline, s);
+      weights[s] = CensoringWeights.of(data, pipeline, s, cut, samples[s]);
     }
     ZoneId zone = options.zone();
     YearMonth first = YearMonth.from(options.asOf().atZone(zone));
@@ -72,7 +74,15 @@ public record PipelineForecast(
       int source = rates[s].denominator() > 0 ? s : stages.opportunity();
       double expected = rates[source].valueOr(0) * data.dealAmount()[d];
       byStage[s] += expected;
-      spread(expected, pipeline.openSince[d], cut, samples[source], first, zone, byMonth);
+      spread(
+          expected,
+          pipeline.openSince[d],
+          cut,
+          samples[source],
+          weights[source],
+          first,
+          zone,
+          byMonth);
     }
     List<StageOutlook> outlooks = new ArrayList<>(stageCount);
     for (int s = 0; s < stageCount; s++) {
@@ -137,6 +147,7 @@ public record PipelineForecast(
       long since,
       long cut,
       long[] sample,
+      double[] weight,
       YearMonth first,
       ZoneId zone,
       double[] byMonth) {
@@ -147,9 +158,13 @@ public record PipelineForecast(
       byMonth[0] += expected;
       return;
     }
-    double share = expected / remaining;
+    double total = 0;
+    for (int i = from; i < sample.length; i++) {
+      total += weight[i];
+    }
     int beyond = byMonth.length - 1;
     for (int i = from; i < sample.length; i++) {
+      double share = expected * weight[i] / total;
       YearMonth month = YearMonth.from(Instant.ofEpochSecond(since + sample[i]).atZone(zone));
       long offset = first.until(month, java.time.temporal.ChronoUnit.MONTHS);
       byMonth[(int) Math.min(Math.max(offset, 0), beyond)] += share;

@@ -88,4 +88,28 @@ class PipelineForecastTest {
     assertThat(backtest.weightedAbsolutePercentageError().getAsDouble())
         .isCloseTo(970.0 / 1300, within(1e-9));
   }
+
+  @Test
+  void longCyclesStillOpenAtTheCutWeighMoreThroughCensoringWeights() {
+    // cut day 40: won after 10 and 30 days; D3 still open at age 20 is censored between them,
+    // so G(30−) = 1 − 1/2 and the 30-day sample weighs 2 against 1
+    Dataset data =
+        Dataset.of(
+            new DataBuilder()
+                .crmDeal("W1", null, null, 0, DealStatus.WON, 10, "10.00", null)
+                .crmDeal("W2", null, null, 0, DealStatus.WON, 30, "10.00", null)
+                .crmDeal("D3", null, null, 20, DealStatus.OPEN, -1, "90.00", null)
+                .crmDeal("D4", null, null, 35, DealStatus.OPEN, -1, "300.00", null)
+                .build(),
+            "RUB");
+    PipelineForecast forecast =
+        PipelineForecast.compute(
+            data, ForecastOptions.defaults(day(40), ZoneOffset.UTC).withHorizonMonths(2));
+    // D3 (age 20): only the 30-day sample is left → day 50, February; D4 (age 5): day 45 with
+    // weight 1/3 (February), day 65 with weight 2/3 (March)
+    assertThat(forecast.months())
+        .containsExactly(
+            new MonthForecast(YearMonth.of(2025, 2), 19_000),
+            new MonthForecast(YearMonth.of(2025, 3), 20_000));
+  }
 }
