@@ -2,6 +2,7 @@ package org.revtrace.core.forecast;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -52,7 +53,7 @@ public record ForecastBacktest(
         continue;
       }
       YearMonth month = YearMonth.from(Instant.ofEpochSecond(closed).atZone(options.zone()));
-      long offset = Math.min(first.until(month, java.time.temporal.ChronoUnit.MONTHS), horizon);
+      long offset = Math.min(first.until(month, ChronoUnit.MONTHS), horizon);
       if (pipeline.openStage[d] != PipelineAsOf.NOT_OPEN) {
         actual[(int) offset] += data.dealAmount()[d];
       } else if (offset < horizon) {

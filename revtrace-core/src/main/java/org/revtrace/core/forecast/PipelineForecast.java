@@ -3,6 +3,7 @@ package org.revtrace.core.forecast;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -166,7 +167,7 @@ public record PipelineForecast(
     for (int i = from; i < sample.length; i++) {
       double share = expected * weight[i] / total;
       YearMonth month = YearMonth.from(Instant.ofEpochSecond(since + sample[i]).atZone(zone));
-      long offset = first.until(month, java.time.temporal.ChronoUnit.MONTHS);
+      long offset = first.until(month, ChronoUnit.MONTHS);
       byMonth[(int) Math.min(Math.max(offset, 0), beyond)] += share;
     }
   }

@@ -2,10 +2,12 @@ package org.revtrace.core.funnel;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.revtrace.core.dataset.Dataset;
 
@@ -66,7 +68,7 @@ public record FunnelReport(
   }
 
   /** The summary of one key of a breakdown, or empty when no subject has that key. */
-  public java.util.Optional<FunnelSummary> segment(Breakdown breakdown, String key) {
+  public Optional<FunnelSummary> segment(Breakdown breakdown, String key) {
     return breakdowns.get(breakdown).stream().filter(s -> s.segment().equals(key)).findFirst();
   }
 
@@ -104,13 +106,13 @@ public record FunnelReport(
 
     void add(int value) {
       if (size == values.length) {
-        values = java.util.Arrays.copyOf(values, size * 2);
+        values = Arrays.copyOf(values, size * 2);
       }
       values[size++] = value;
     }
 
     int[] toArray() {
-      return java.util.Arrays.copyOf(values, size);
+      return Arrays.copyOf(values, size);
     }
   }
 }

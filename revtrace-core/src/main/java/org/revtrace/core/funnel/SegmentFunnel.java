@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.revtrace.core.dataset.Dataset;
 import org.revtrace.core.model.DealStatus;
 
@@ -87,15 +85,15 @@ final class SegmentFunnel {
       if (in == Dataset.NO_TIME) {
         continue;
       }
-      long out1 = Long.MAX_VALUE;
+      long left = Long.MAX_VALUE;
       for (int later = stage + 1; later < stages.size(); later++) {
         long at = subjects.entered[later][s];
-        if (at != Dataset.NO_TIME && at >= in && at < out1) {
-          out1 = at;
+        if (at != Dataset.NO_TIME && at >= in && at < left) {
+          left = at;
         }
       }
-      if (out1 != Long.MAX_VALUE) {
-        out[count++] = out1 - in;
+      if (left != Long.MAX_VALUE) {
+        out[count++] = left - in;
       }
     }
     return count;
@@ -132,7 +130,7 @@ final class SegmentFunnel {
     long open = 0;
     long wonAmount = 0;
     long withBackward = 0;
-    Map<String, long[]> moves = new TreeMap<>();
+    long[][] moves = new long[stages.size()][stages.size()]; // [from][to]
     for (int d : deals) {
       byte status = data.dealStatus()[d];
       long closed = data.dealClosed()[d];
@@ -154,19 +152,21 @@ final class SegmentFunnel {
       }
     }
     List<BackwardMove> backward = new ArrayList<>();
-    moves.forEach((key, count) -> backward.add(move(key, count[0])));
+    for (int from = 0; from < stages.size(); from++) {
+      for (int to = 0; to < stages.size(); to++) {
+        if (moves[from][to] > 0) {
+          backward.add(new BackwardMove(stages.name(from), stages.name(to), moves[from][to]));
+        }
+      }
+    }
+    // stable sort: equal counts stay in funnel order of (from, to)
     backward.sort(Comparator.comparingLong(BackwardMove::count).reversed());
     PipelineVelocity velocity = PipelineVelocity.of(open, won, lostDeals, wonAmount, cycleSum, n);
     return new DealFacts(DurationStats.ofSeconds(cycles, n), withBackward, backward, velocity);
   }
 
-  private static BackwardMove move(String key, long count) {
-    int arrow = key.indexOf('\u0000');
-    return new BackwardMove(key.substring(0, arrow), key.substring(arrow + 1), count);
-  }
-
   /** Adds the deal's backward moves to {@code moves}; true when it has any. */
-  private boolean countBackwardMoves(int d, Map<String, long[]> moves) {
+  private boolean countBackwardMoves(int d, long[][] moves) {
     int furthest = -1;
     int current = -1;
     boolean any = false;
@@ -176,9 +176,7 @@ final class SegmentFunnel {
         continue;
       }
       if (stage < furthest && current >= 0) {
-        moves
-            .computeIfAbsent(
-                stages.name(current) + '\u0000' + stages.name(stage), k -> new long[1])[0]++;
+        moves[current][stage]++;
         any = true;
       }
       furthest = Math.max(furthest, stage);

@@ -23,36 +23,31 @@ final class SegmentKeys {
   String ofSubject(Breakdown breakdown, int s) {
     int lead = subjects.lead[s];
     int deal = subjects.deal[s];
-    if (breakdown == Breakdown.CHANNEL) {
-      int channel =
-          lead >= 0
-              ? data.leadKeys(Dimension.CHANNEL)[lead]
-              : data.dealKeys(Dimension.CHANNEL)[deal];
-      return data.channels().decode(channel);
-    }
-    if (breakdown == Breakdown.PRODUCT) {
-      return product(deal);
-    }
-    int account = lead >= 0 ? data.leadAccount()[lead] : -1;
-    if (account < 0 && deal >= 0) {
-      account = data.dealAccount()[deal];
-    }
-    return attribute(breakdown, account);
+    return switch (breakdown) {
+      case CHANNEL ->
+          data.channels()
+              .decode(
+                  lead >= 0
+                      ? data.leadKeys(Dimension.CHANNEL)[lead]
+                      : data.dealKeys(Dimension.CHANNEL)[deal]);
+      case PRODUCT -> product(deal);
+      case INDUSTRY, SIZE, REGION, TIER -> {
+        int account = lead >= 0 ? data.leadAccount()[lead] : -1;
+        yield attribute(breakdown, account < 0 && deal >= 0 ? data.dealAccount()[deal] : account);
+      }
+    };
   }
 
   String ofDeal(Breakdown breakdown, int deal) {
-    if (breakdown == Breakdown.CHANNEL) {
-      return data.channels().decode(data.dealKeys(Dimension.CHANNEL)[deal]);
-    }
-    if (breakdown == Breakdown.PRODUCT) {
-      return product(deal);
-    }
-    int account = data.dealAccount()[deal];
-    int lead = data.dealLead()[deal];
-    if (account < 0 && lead >= 0) {
-      account = data.leadAccount()[lead];
-    }
-    return attribute(breakdown, account);
+    return switch (breakdown) {
+      case CHANNEL -> data.channels().decode(data.dealKeys(Dimension.CHANNEL)[deal]);
+      case PRODUCT -> product(deal);
+      case INDUSTRY, SIZE, REGION, TIER -> {
+        int account = data.dealAccount()[deal];
+        int lead = data.dealLead()[deal];
+        yield attribute(breakdown, account < 0 && lead >= 0 ? data.leadAccount()[lead] : account);
+      }
+    };
   }
 
   private String product(int deal) {

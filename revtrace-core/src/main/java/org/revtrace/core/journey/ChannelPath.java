@@ -2,7 +2,6 @@ package org.revtrace.core.journey;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -47,9 +46,5 @@ public record ChannelPath(List<String> channels, long journeys, long won, long r
   /** The path as text, {@code seo > email > direct}. */
   public String text() {
     return String.join(" > ", channels).toLowerCase(Locale.ROOT);
-  }
-
-  static ChannelPath of(List<String> channels, long journeys, long won, long revenue, long cost) {
-    return new ChannelPath(Objects.requireNonNull(channels), journeys, won, revenue, cost);
   }
 }

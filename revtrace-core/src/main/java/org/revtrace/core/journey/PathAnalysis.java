@@ -87,7 +87,7 @@ public record PathAnalysis(long journeys, long wonJourneys, List<ChannelPath> pa
         channels.add(journeys.channels().decode(channel));
       }
       long[] total = totals.get(id);
-      paths.add(ChannelPath.of(channels, total[0], total[1], total[2], cost[id]));
+      paths.add(new ChannelPath(channels, total[0], total[1], total[2], cost[id]));
     }
     paths.sort(
         Comparator.comparingLong(ChannelPath::won)
