@@ -3,6 +3,7 @@ package org.revtrace.core.funnel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public record FunnelReport(
     Objects.requireNonNull(total, "total");
     Map<Breakdown, List<FunnelSummary>> copy = new EnumMap<>(Breakdown.class);
     breakdowns.forEach((breakdown, rows) -> copy.put(breakdown, List.copyOf(rows)));
-    breakdowns = Map.copyOf(copy);
+    breakdowns = Collections.unmodifiableMap(copy); // EnumMap keeps the breakdowns in enum order
     unmappedStages = List.copyOf(unmappedStages);
   }
 
