@@ -128,6 +128,60 @@ public final class DataBuilder {
     return this;
   }
 
+  /**
+   * A CRM lead with its own channel and account, MQL/SQL days and first-response day (negative:
+   * none).
+   */
+  public DataBuilder crmLead(
+      String id,
+      String channel,
+      String account,
+      double created,
+      double mql,
+      double sql,
+      double firstResponse) {
+    leads.add(
+        new Lead(
+            id,
+            day(created),
+            null,
+            account,
+            null,
+            null,
+            null,
+            channel,
+            Utm.NONE,
+            mql >= 0 ? day(mql) : null,
+            sql >= 0 ? day(sql) : null,
+            firstResponse >= 0 ? day(firstResponse) : null));
+    return this;
+  }
+
+  /** A CRM deal of an account, with a close day (negative: none) and a product (may be null). */
+  public DataBuilder crmDeal(
+      String id,
+      String lead,
+      String account,
+      double created,
+      DealStatus status,
+      double closed,
+      String amount,
+      String product) {
+    deals.add(
+        new Deal(
+            id,
+            day(created),
+            rub(amount),
+            account,
+            null,
+            lead,
+            null,
+            status,
+            closed >= 0 ? day(closed) : null,
+            product));
+    return this;
+  }
+
   public DataBuilder stage(String deal, String stage, double dayOffset) {
     stageChanges.add(new StageChange(deal, stage, day(dayOffset)));
     return this;
