@@ -6,8 +6,12 @@ import java.nio.charset.StandardCharsets;
 import org.revtrace.app.cli.BadArgument;
 import org.revtrace.app.cli.BenchCommand;
 import org.revtrace.app.cli.DemoCommand;
+import org.revtrace.app.cli.EngagementCommand;
 import org.revtrace.app.cli.ExitCodes;
+import org.revtrace.app.cli.ForecastCommand;
+import org.revtrace.app.cli.FunnelCommand;
 import org.revtrace.app.cli.ImportCommand;
+import org.revtrace.app.cli.PathsCommand;
 import org.revtrace.app.cli.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +27,10 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ReportCommand.class,
       ImportCommand.class,
+      FunnelCommand.class,
+      ForecastCommand.class,
+      PathsCommand.class,
+      EngagementCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

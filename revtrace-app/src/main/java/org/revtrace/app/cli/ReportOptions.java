@@ -14,7 +14,6 @@ import org.revtrace.core.journey.Goal;
 import org.revtrace.core.journey.JourneyLevel;
 import org.revtrace.core.metric.ReportRequest;
 import org.revtrace.core.metric.Segment;
-import org.revtrace.core.model.Currencies;
 import org.revtrace.core.model.TouchType;
 import picocli.CommandLine.Option;
 
@@ -147,11 +146,7 @@ public final class ReportOptions {
   }
 
   String currency() {
-    String code = currency.trim().toUpperCase(Locale.ROOT);
-    if (!Currencies.isValidCode(code)) {
-      throw new BadArgument("unknown currency '" + currency + "': use an ISO 4217 code");
-    }
-    return code;
+    return Formats.currency(currency);
   }
 
   ReportRequest request() {
