@@ -19,6 +19,11 @@ import org.hipparchus.special.Gamma;
 public record BgNbd(double r, double alpha, double a, double b, double logLikelihood)
     implements PurchaseModel {
 
+  /** Above this many groups the fit warm-starts on a subsample of about SAMPLE_CUSTOMERS rows. */
+  private static final int SAMPLE_GROUPS = 20_000;
+
+  private static final int SAMPLE_CUSTOMERS = 20_000;
+
   public BgNbd {
     requirePositive(r, alpha, a, b);
   }
@@ -26,8 +31,16 @@ public record BgNbd(double r, double alpha, double a, double b, double logLikeli
   /** The maximum-likelihood BG/NBD model of a customer summary. */
   public static BgNbd fit(CustomerSummary summary) {
     SummaryGroups groups = new SummaryGroups(summary);
-    double[] best =
-        MaximumLikelihood.fit(p -> logLikelihood(groups, p[0], p[1], p[2], p[3]), start(summary));
+    MaximumLikelihood.LogLikelihood full = p -> logLikelihood(groups, p[0], p[1], p[2], p[3]);
+    double[] best;
+    if (groups.size <= SAMPLE_GROUPS) {
+      best = MaximumLikelihood.fit(full, start(summary));
+    } else {
+      SummaryGroups sample = new SummaryGroups(summary.everyNth(summary.size() / SAMPLE_CUSTOMERS));
+      best =
+          MaximumLikelihood.fit(
+              full, p -> logLikelihood(sample, p[0], p[1], p[2], p[3]), start(summary));
+    }
     return new BgNbd(
         best[0],
         best[1],

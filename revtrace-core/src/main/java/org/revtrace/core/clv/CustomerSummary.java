@@ -145,6 +145,27 @@ public final class CustomerSummary {
     return new CustomerSummary(scale, ids, x, recency, age, monetary);
   }
 
+  /**
+   * Every {@code step}-th row (rows 0, step, 2·step, …): a systematic subsample for warm starts.
+   */
+  CustomerSummary everyNth(int step) {
+    int n = (size() + step - 1) / step;
+    int[] ids = new int[n];
+    int[] xs = new int[n];
+    double[] r = new double[n];
+    double[] a = new double[n];
+    double[] m = new double[n];
+    for (int k = 0; k < n; k++) {
+      int i = k * step;
+      ids[k] = customer[i];
+      xs[k] = x[i];
+      r[k] = recency[i];
+      a[k] = age[i];
+      m[k] = monetary[i];
+    }
+    return new CustomerSummary(scale, ids, xs, r, a, m);
+  }
+
   public TimeScale scale() {
     return scale;
   }

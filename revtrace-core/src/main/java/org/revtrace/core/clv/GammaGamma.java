@@ -1,5 +1,6 @@
 package org.revtrace.core.clv;
 
+import java.util.stream.IntStream;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -19,6 +20,14 @@ import org.hipparchus.special.Gamma;
  */
 public record GammaGamma(double p, double q, double gamma, double logLikelihood) {
 
+  /** Above this many spenders the fit warm-starts on a subsample of about as many. */
+  private static final int SAMPLE_SPENDERS = 20_000;
+
+  /**
+   * Spenders per chunk of the parallel sum; fixed so the summation order never depends on cores.
+   */
+  private static final int CHUNK = 8192;
+
   public GammaGamma {
     BgNbd.requirePositive(p, q, gamma);
   }
@@ -29,10 +38,15 @@ public record GammaGamma(double p, double q, double gamma, double logLikelihood)
     if (spenders.size == 0) {
       throw new IllegalArgumentException("no customer with repeat purchases of positive value");
     }
-    double[] best =
-        MaximumLikelihood.fit(
-            v -> spenders.logLikelihood(v[0], v[1], v[2]),
-            new double[] {1, 1, Math.max(1e-6, spenders.meanSpend)});
+    double[] start = {1, 1, Math.max(1e-6, spenders.meanSpend)};
+    MaximumLikelihood.LogLikelihood full = v -> spenders.logLikelihood(v[0], v[1], v[2]);
+    double[] best;
+    if (spenders.size <= SAMPLE_SPENDERS) {
+      best = MaximumLikelihood.fit(full, start);
+    } else {
+      Spenders sample = new Spenders(summary.everyNth(spenders.size / SAMPLE_SPENDERS));
+      best = MaximumLikelihood.fit(full, v -> sample.logLikelihood(v[0], v[1], v[2]), start);
+    }
     return new GammaGamma(
         best[0], best[1], best[2], spenders.logLikelihood(best[0], best[1], best[2]));
   }
@@ -104,9 +118,24 @@ public record GammaGamma(double p, double q, double gamma, double logLikelihood)
       for (int v = 1; v <= maxX; v++) {
         byX[v] = Gamma.logGamma(p * v + q) - Gamma.logGamma(p * v) + constant;
       }
+      int chunks = (size + CHUNK - 1) / CHUNK;
+      double[] partial = new double[chunks];
+      IntStream stream = IntStream.range(0, chunks);
+      if (chunks > 1) {
+        stream = stream.parallel();
+      }
+      stream.forEach(
+          c -> {
+            double sum = 0;
+            int to = Math.min(size, (c + 1) * CHUNK);
+            for (int i = c * CHUNK; i < to; i++) {
+              sum += byX[x[i]] - (p * x[i] + q) * Math.log(gamma + x[i] * zbar[i]);
+            }
+            partial[c] = sum;
+          });
       double sum = p * pCoefficient - logZbarSum;
-      for (int i = 0; i < size; i++) {
-        sum += byX[x[i]] - (p * x[i] + q) * Math.log(gamma + x[i] * zbar[i]);
+      for (double part : partial) {
+        sum += part;
       }
       return sum;
     }
