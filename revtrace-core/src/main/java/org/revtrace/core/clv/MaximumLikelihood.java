@@ -40,7 +40,12 @@ final class MaximumLikelihood {
    * log-likelihood) from {@code start}, then BOBYQA on {@code full} from there.
    */
   static double[] fit(LogLikelihood full, LogLikelihood sample, double[] start) {
-    double[] point = log(fit(sample, start));
+    return polish(full, fit(sample, start));
+  }
+
+  /** BOBYQA on {@code full} from {@code near} (all > 0), searching within e^±10 of it. */
+  static double[] polish(LogLikelihood full, double[] near) {
+    double[] point = log(near);
     double[] lower = new double[point.length];
     double[] upper = new double[point.length];
     for (int i = 0; i < point.length; i++) {

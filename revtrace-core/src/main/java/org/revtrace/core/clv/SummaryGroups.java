@@ -70,6 +70,35 @@ final class SummaryGroups {
     double at(int group);
   }
 
+  /** Several per-group quantities, added into {@code sums} weighted by the group's count. */
+  interface GroupTerms {
+    void addTo(int group, double weight, double[] sums);
+  }
+
+  /** Sums of {@code k} weighted per-group quantities, in parallel chunks added in a fixed order. */
+  double[] weightedSums(int k, GroupTerms terms) {
+    int chunks = (size + CHUNK - 1) / CHUNK;
+    double[][] partial = new double[chunks][k];
+    IntStream stream = IntStream.range(0, chunks);
+    if (chunks > 1) {
+      stream = stream.parallel();
+    }
+    stream.forEach(
+        c -> {
+          int to = Math.min(size, (c + 1) * CHUNK);
+          for (int g = c * CHUNK; g < to; g++) {
+            terms.addTo(g, weight[g], partial[c]);
+          }
+        });
+    double[] total = new double[k];
+    for (double[] part : partial) {
+      for (int j = 0; j < k; j++) {
+        total[j] += part[j];
+      }
+    }
+    return total;
+  }
+
   /** Sum of {@code weight[g] * term(g)} over groups, in parallel chunks added in a fixed order. */
   double weightedSum(GroupTerm term) {
     int chunks = (size + CHUNK - 1) / CHUNK;
