@@ -19,9 +19,10 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * optimum until the log-likelihood stops improving, the usual remedy for a collapsed simplex.
  *
  * <p>Large data sets are fitted in two stages: Nelder-Mead on a systematic subsample finds the
- * neighbourhood of the optimum cheaply, then Powell's BOBYQA (Hipparchus {@link BOBYQAOptimizer}, a
- * trust-region method with quadratic models, far fewer evaluations than a simplex near an optimum)
- * polishes it on the full data, so the result is still the full-data maximum.
+ * neighbourhood of the optimum cheaply, then the full data polish it — by {@link Newton} where the
+ * model has derivatives, else by {@link #polish} with Powell's BOBYQA (Hipparchus {@link
+ * BOBYQAOptimizer}, a trust-region method with quadratic models, far fewer evaluations than a
+ * simplex near an optimum) — so the result is still the full-data maximum.
  */
 final class MaximumLikelihood {
 
