@@ -80,8 +80,7 @@ public record BgNbd(double r, double alpha, double a, double b, double logLikeli
 
   /**
    * P(alive | x, t_x, T) = 1 / (1 + δ(x&gt;0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)) (Fader, Hardie
-   * &amp; Lee 2005, section 4; their note "Computing P(alive) using the BG/NBD model", 2008, eq.
-   * 3).
+   * &amp; Lee 2005, section 4; their note "Computing P(alive) Using the BG/NBD Model", 2008).
    */
   @Override
   public double probabilityAlive(int x, double recency, double age) {

@@ -9,8 +9,8 @@ import org.hipparchus.special.Gamma;
  * and Fader &amp; Hardie (2013), "The Gamma-Gamma Model of Monetary Value".
  *
  * <p>A customer's transaction values are Gamma(p, ν) with ν ~ Gamma(q, γ) across customers, so the
- * mean spend {@code zbar} of {@code x} repeat transactions has the likelihood (2013 note, eq. 4;
- * 2005 paper, appendix) L = Γ(px+q) / (Γ(px) Γ(q)) · γ^q · x^(px) · zbar^(px−1) / (γ +
+ * mean spend {@code zbar} of {@code x} repeat transactions has the likelihood (2013 note; 2005
+ * paper, section on monetary value) L = Γ(px+q) / (Γ(px) Γ(q)) · γ^q · x^(px) · zbar^(px−1) / (γ +
  * x·zbar)^(px+q). Fitted on customers with {@code x > 0} and {@code zbar > 0}.
  *
  * @param p shape of the transaction-value distribution
@@ -57,9 +57,9 @@ public record GammaGamma(double p, double q, double gamma, double logLikelihood)
 
   /**
    * Expected mean transaction value given {@code x} repeat transactions of mean {@code zbar} (2013
-   * note, eq. 5; 2005 paper, eq. 4): E[Z | x, zbar] = p(γ + x·zbar) / (px + q − 1), a weighted mean
-   * of the population mean pγ/(q−1) and {@code zbar}; the population mean when {@code x = 0}.
-   * Infinite when {@code px + q ≤ 1}.
+   * note; 2005 paper, the conditional expectation of monetary value): E[Z | x, zbar] = p(γ +
+   * x·zbar) / (px + q − 1), a weighted mean of the population mean pγ/(q−1) and {@code zbar}; the
+   * population mean when {@code x = 0}. Infinite when {@code px + q ≤ 1}.
    */
   public double expectedValue(int x, double zbar) {
     double denominator = p * x + q - 1;

@@ -12,7 +12,7 @@ import org.hipparchus.special.Gamma;
  * {@code (x, t_x, T)}.
  *
  * <p>Numerics: the likelihood needs A₀, a difference of two ₂F₁(r+s+x, ·; r+s+x+1; z) terms (Fader
- * &amp; Hardie 2005 note, eqs. 22–24). Summed directly, that series converges slowly and overflows
+ * &amp; Hardie 2005 note, section 3). Summed directly, that series converges slowly and overflows
  * near z = 1; we apply Euler's transformation ₂F₁(a, b; c; z) = (1−z)^(c−a−b) ₂F₁(c−a, c−b; c; z)
  * (Abramowitz &amp; Stegun 15.3.3), which turns it into ₂F₁(1, ·; r+s+x+1; z), a series of positive
  * terms with ratio below z, and work with logarithms throughout.
@@ -52,7 +52,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
   }
 
   /**
-   * Log-likelihood of one customer (Fader &amp; Hardie 2005 note, eq. 22): L = Γ(r+x) α^r β^s /
+   * Log-likelihood of one customer (Fader &amp; Hardie 2005 note, section 3): L = Γ(r+x) α^r β^s /
    * Γ(r) · [1/((α+T)^(r+x) (β+T)^s) + s/(r+s+x) · A₀].
    */
   public double logLikelihood(int x, double recency, double age) {
@@ -67,7 +67,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
 
   /**
    * P(alive | x, t_x, T) = 1 / (1 + s/(r+s+x) · (α+T)^(r+x) (β+T)^s · A₀) (Fader &amp; Hardie 2005
-   * note, eq. 18).
+   * note, section 4).
    */
   @Override
   public double probabilityAlive(int x, double recency, double age) {
@@ -81,9 +81,9 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
   }
 
   /**
-   * Conditional expectation (Schmittlein et al. 1987, eq. 22; Fader &amp; Hardie 2005 note, eq.
-   * 27): E[Y(t) | x, t_x, T] = (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)] · P(alive),
-   * with the limit (r+x)(β+T)/(α+T) · ln((β+T+t)/(β+T)) · P(alive) at s = 1.
+   * Conditional expectation (Schmittlein et al. 1987; Fader &amp; Hardie 2005 note, section 5):
+   * E[Y(t) | x, t_x, T] = (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)] · P(alive), with
+   * the limit (r+x)(β+T)/(α+T) · ln((β+T+t)/(β+T)) · P(alive) at s = 1.
    */
   @Override
   public double expectedPurchases(double t, int x, double recency, double age) {
@@ -101,7 +101,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
   }
 
   /**
-   * ln A₀ (Fader &amp; Hardie 2005 note, eqs. 23–24): A₀ = F(t_x) − F(T) with, for α ≥ β, F(y) =
+   * ln A₀ (Fader &amp; Hardie 2005 note, section 3): A₀ = F(t_x) − F(T) with, for α ≥ β, F(y) =
    * ₂F₁(r+s+x, s+1; r+s+x+1; (α−β)/(α+y)) / (α+y)^(r+s+x), and for α &lt; β, F(y) = ₂F₁(r+s+x, r+x;
    * r+s+x+1; (β−α)/(β+y)) / (β+y)^(r+s+x).
    */
