@@ -13,9 +13,9 @@ import org.revtrace.core.dataset.Dictionary;
  * the purchase model's conditional expectation of purchases in the next {@code t} time units, f the
  * time units per month ({@link TimeScale#perMonth()}), E[Z_i] the Gamma-Gamma expected value per
  * purchase and d the monthly discount rate: each month's expected purchases are valued and
- * discounted at the month's end (the discrete-time approximation of Fader, Hardie &amp; Lee 2005,
- * JMR, eq. 2, as implemented by the {@code lifetimes} package's {@code customer_lifetime_value}).
- * Money is in the unit of the summary's monetary column.
+ * discounted at the month's end (a discrete-time form of the discounted expected transactions of
+ * Fader, Hardie &amp; Lee 2005, JMR, as implemented by the {@code lifetimes} package's {@code
+ * customer_lifetime_value}). Money is in the unit of the summary's monetary column.
  */
 public final class Clv {
 
