@@ -8,11 +8,11 @@ import java.util.Objects;
  * One row of a cohort triangle: the customers of one channel acquired in one period, and what they
  * did in each period since (age 0 = the acquisition period).
  *
- * <p>At age {@code k}: {@link #active(int)} customers bought at least once, making {@link
- * #purchases(int)} purchases (purchase days: several payments of a customer on one day count once),
- * of which {@link #repeatPurchases(int)} are not the acquiring purchase, for {@link #revenue(int)}
- * (every payment, the acquiring one included). Ages run up to the period of the observation end,
- * which may be partial.
+ * <p>At age {@code k}: {@link #active(int)} customers bought at least once (at age 0: every
+ * customer acquired), making {@link #purchases(int)} purchases (purchase days: several payments of
+ * a customer on one day count once), of which {@link #repeatPurchases(int)} came after the
+ * customer's first purchase day, for {@link #revenue(int)} (every payment, the first included).
+ * Ages run up to the period of the observation end, which may be partial.
  */
 public final class Cohort {
 

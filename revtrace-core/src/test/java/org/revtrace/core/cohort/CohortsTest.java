@@ -140,6 +140,7 @@ class CohortsTest {
             ZoneId.of("UTC"),
             CohortPeriod.WEEK,
             LocalDate.of(2025, 1, 12),
+            Acquisition.FIRST_PAYMENT,
             channelOfAccount,
             channels);
 
@@ -156,6 +157,47 @@ class CohortsTest {
     assertThat(acme.repeatPurchases(1)).isEqualTo(1);
     assertThat(acme.revenue(0)).isEqualTo(15.0);
     assertThat(acme.cumulativeRevenue(1)).isEqualTo(22.0);
+  }
+
+  @Test
+  void wonDealAcquisitionCountsCustomersWithoutPaymentsAndEarlierPaymentsAtAgeZero() {
+    // c1 (acme) wins d1 on day 40 (Feb 10), paid on day 10 (Jan) and day 70 (Mar);
+    // c2 (globex) wins d2 on day 45 and never pays; initech pays on day 5 without a won deal
+    Dataset dataset =
+        Dataset.of(
+            new DataBuilder()
+                .contact("c1", "acme")
+                .contact("c2", "globex")
+                .wonDeal("d1", null, "c1", 20, 40, "100")
+                .wonDeal("d2", null, "c2", 30, 45, "50")
+                .payment("p1", "d1", 10, "30")
+                .payment("p2", "d1", 70, "70")
+                .accountPayment("p3", null, "initech", 5, DataBuilder.rub("9"))
+                .build(),
+            "RUB");
+
+    CohortTable table =
+        Cohorts.compute(
+            dataset,
+            ZoneId.of("UTC"),
+            CohortPeriod.MONTH,
+            LocalDate.of(2025, 3, 31),
+            Acquisition.FIRST_WON_DEAL,
+            null,
+            null);
+
+    assertThat(table.cohorts()).hasSize(1);
+    Cohort february = table.cohorts().get(0);
+    assertThat(february.start()).isEqualTo(LocalDate.of(2025, 2, 1));
+    assertThat(february.size()).isEqualTo(2);
+    assertThat(february.ages()).isEqualTo(2);
+    assertThat(february.active(0)).isEqualTo(2);
+    assertThat(february.revenue(0)).isEqualTo(30.0);
+    assertThat(february.purchases(0)).isEqualTo(1);
+    assertThat(february.repeatPurchases(0)).isZero();
+    assertThat(february.active(1)).isEqualTo(1);
+    assertThat(february.repeatPurchases(1)).isEqualTo(1);
+    assertThat(february.retention(1)).isEqualTo(0.5);
   }
 
   @Test
