@@ -93,7 +93,8 @@ public record BgNbd(double r, double alpha, double a, double b, double logLikeli
   /**
    * Conditional expectation, equation (10): E[Y(t) | x, t_x, T] = (a+b+x−1)/(a−1) · [1 −
    * ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] / (1 + δ(x&gt;0) · a/(b+x−1) ·
-   * ((α+T)/(α+t_x))^(r+x)).
+   * ((α+T)/(α+t_x))^(r+x)). At exactly a = 1 the formula is 0/0 (NaN); fitted values never land
+   * there.
    */
   @Override
   public double expectedPurchases(double t, int x, double recency, double age) {

@@ -32,7 +32,11 @@ public record GammaGamma(double p, double q, double gamma, double logLikelihood)
     BgNbd.requirePositive(p, q, gamma);
   }
 
-  /** The maximum-likelihood model of the repeat customers' mean spend in a summary. */
+  /**
+   * The maximum-likelihood model of the repeat customers' mean spend in a summary.
+   *
+   * @throws IllegalArgumentException when no customer has {@code x > 0} and {@code zbar > 0}
+   */
   public static GammaGamma fit(CustomerSummary summary) {
     Spenders spenders = new Spenders(summary);
     if (spenders.size == 0) {
