@@ -62,7 +62,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
         - Gamma.logGamma(r)
         + r * Math.log(alpha)
         + s * Math.log(beta)
-        + BgNbd.logSumExp(stayed, left);
+        + BgNbdLikelihood.logSumExp(stayed, left);
   }
 
   /**
@@ -147,7 +147,7 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
               -(model.r + x) * Math.log(model.alpha + age) - model.s * Math.log(model.beta + age);
           double left =
               Math.log(model.s) - Math.log(model.r + model.s + x) + model.logA0(x, recency, age);
-          return constant[x] + BgNbd.logSumExp(stayed, left);
+          return constant[x] + BgNbdLikelihood.logSumExp(stayed, left);
         });
   }
 }

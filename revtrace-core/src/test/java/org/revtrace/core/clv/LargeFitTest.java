@@ -21,16 +21,16 @@ class LargeFitTest {
     BgNbd twoStage = BgNbd.fit(summary);
     double[] direct =
         MaximumLikelihood.fit(
-            p -> BgNbd.logLikelihood(groups, p[0], p[1], p[2], p[3]), new double[] {1, 30, 1, 1});
+            p -> BgNbdLikelihood.of(groups, p[0], p[1], p[2], p[3]), new double[] {1, 30, 1, 1});
 
     assertThat(new double[] {twoStage.r(), twoStage.alpha(), twoStage.a(), twoStage.b()})
         .containsExactly(direct, within(1e-4));
     assertThat(twoStage.logLikelihood())
         .isGreaterThanOrEqualTo(
-            BgNbd.logLikelihood(groups, direct[0], direct[1], direct[2], direct[3]) - 1e-6);
+            BgNbdLikelihood.of(groups, direct[0], direct[1], direct[2], direct[3]) - 1e-6);
 
     GammaGamma spend = GammaGamma.fit(summary);
-    GammaGamma.Spenders spenders = new GammaGamma.Spenders(summary);
+    Spenders spenders = new Spenders(summary);
     double[] directSpend =
         MaximumLikelihood.fit(
             v -> spenders.logLikelihood(v[0], v[1], v[2]), new double[] {1, 1, 30});

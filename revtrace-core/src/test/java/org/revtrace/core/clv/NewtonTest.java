@@ -13,7 +13,7 @@ class NewtonTest {
     SummaryGroups groups = new SummaryGroups(Cdnow.summary());
     double[] point = {0.3, 5, 0.7, 2.8};
     double[] gradient = new double[4];
-    BgNbd.logLikelihood(groups, point, gradient);
+    BgNbdLikelihood.of(groups, point, gradient);
     for (int j = 0; j < 4; j++) {
       double h = 1e-5 * point[j];
       double[] up = point.clone();
@@ -21,8 +21,8 @@ class NewtonTest {
       up[j] += h;
       down[j] -= h;
       double numeric =
-          (BgNbd.logLikelihood(groups, up[0], up[1], up[2], up[3])
-                  - BgNbd.logLikelihood(groups, down[0], down[1], down[2], down[3]))
+          (BgNbdLikelihood.of(groups, up[0], up[1], up[2], up[3])
+                  - BgNbdLikelihood.of(groups, down[0], down[1], down[2], down[3]))
               / (2 * h);
       assertThat(gradient[j])
           .as("parameter %d", j)
@@ -32,7 +32,7 @@ class NewtonTest {
 
   @Test
   void gammaGammaGradientAndHessianMatchCentralDifferences() {
-    GammaGamma.Spenders spenders = new GammaGamma.Spenders(Cdnow.summaryWithTransactions());
+    Spenders spenders = new Spenders(Cdnow.summaryWithTransactions());
     double[] point = {5, 4, 12};
     double[] gradient = new double[3];
     spenders.valueAndGradient(point, gradient);
@@ -64,11 +64,11 @@ class NewtonTest {
     SummaryGroups groups = new SummaryGroups(Cdnow.summary());
     double[] bgNbd =
         Newton.maximise(
-            (p, gradient) -> BgNbd.logLikelihood(groups, p, gradient),
+            (p, gradient) -> BgNbdLikelihood.of(groups, p, gradient),
             new double[] {0.27, 4.0, 0.85, 2.2});
     assertThat(bgNbd).containsExactly(new double[] {0.243, 4.414, 0.793, 2.426}, within(0.0006));
 
-    GammaGamma.Spenders spenders = new GammaGamma.Spenders(Cdnow.summaryWithTransactions());
+    Spenders spenders = new Spenders(Cdnow.summaryWithTransactions());
     double[] gammaGamma = Newton.maximise(spenders, new double[] {5.8, 4.0, 14.0});
     assertThat(gammaGamma).containsExactly(new double[] {6.25, 3.74, 15.45}, within(0.006));
   }
