@@ -118,8 +118,9 @@ public final class ClvBench {
 
   /**
    * Customers simulated from the BG/NBD story (λ ~ Gamma(r, α) per week, p ~ Beta(a, b): after each
-   * purchase the customer leaves with probability p) and the Gamma-Gamma spend story (ν ~ Gamma(q,
-   * γ), each purchase ~ Gamma(p, ν)); first purchases uniform over the first 12 weeks of 1997.
+   * repeat purchase the customer leaves with probability p) and the Gamma-Gamma spend story (ν ~
+   * Gamma(q, γ), each purchase ~ Gamma(p, ν)); first purchases uniform over the first 12 weeks of
+   * 1997.
    */
   static Purchases synthetic(int customers, long seed) {
     RandomDataGenerator random = new RandomDataGenerator(seed);
