@@ -6,9 +6,10 @@ import org.hipparchus.special.Gamma;
  * The BG/NBD model of Fader, Hardie &amp; Lee (2005), "'Counting Your Customers' the Easy Way: An
  * Alternative to the Pareto/NBD Model", Marketing Science 24(2): 275–284.
  *
- * <p>While active, a customer buys at Poisson rate λ ~ Gamma(r, α); after each purchase they drop
- * out with probability p ~ Beta(a, b). Fitted by maximum likelihood (equation 6) over customers
- * grouped by identical {@code (x, t_x, T)}; see {@link MaximumLikelihood} for the optimiser.
+ * <p>While active, a customer buys at Poisson rate λ ~ Gamma(r, α); after each repeat purchase they
+ * drop out with probability p ~ Beta(a, b). Fitted by maximum likelihood (equation 6) over
+ * customers grouped by identical {@code (x, t_x, T)}; see {@link MaximumLikelihood} for the
+ * optimiser.
  *
  * @param r shape of the purchase-rate distribution
  * @param alpha scale of the purchase-rate distribution, in time units
@@ -28,8 +29,13 @@ public record BgNbd(double r, double alpha, double a, double b, double logLikeli
     requirePositive(r, alpha, a, b);
   }
 
-  /** The maximum-likelihood BG/NBD model of a customer summary. */
+  /**
+   * The maximum-likelihood BG/NBD model of a customer summary.
+   *
+   * @throws IllegalArgumentException when the summary has no customer
+   */
   public static BgNbd fit(CustomerSummary summary) {
+    requireCustomers(summary);
     SummaryGroups groups = new SummaryGroups(summary);
     MaximumLikelihood.LogLikelihood full = p -> BgNbdLikelihood.of(groups, p[0], p[1], p[2], p[3]);
     double[] best;
@@ -135,6 +141,12 @@ public record BgNbd(double r, double alpha, double a, double b, double logLikeli
     }
     meanAge = summary.size() == 0 ? 1 : Math.max(1e-3, meanAge / summary.size());
     return new double[] {1, meanAge, 1, 1};
+  }
+
+  static void requireCustomers(CustomerSummary summary) {
+    if (summary.size() == 0) {
+      throw new IllegalArgumentException("no customer to fit a model to");
+    }
   }
 
   static void requirePositive(double... parameters) {

@@ -30,8 +30,13 @@ public record ParetoNbd(double r, double alpha, double s, double beta, double lo
     BgNbd.requirePositive(r, alpha, s, beta);
   }
 
-  /** The maximum-likelihood Pareto/NBD model of a customer summary. */
+  /**
+   * The maximum-likelihood Pareto/NBD model of a customer summary.
+   *
+   * @throws IllegalArgumentException when the summary has no customer
+   */
   public static ParetoNbd fit(CustomerSummary summary) {
+    BgNbd.requireCustomers(summary);
     SummaryGroups groups = new SummaryGroups(summary);
     double meanAge = 0;
     for (double age : summary.age()) {
