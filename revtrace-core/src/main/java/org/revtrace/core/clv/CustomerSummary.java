@@ -1,8 +1,10 @@
 package org.revtrace.core.clv;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Objects;
+import org.revtrace.core.dataset.Dataset;
 import org.revtrace.core.dataset.Purchases;
 
 /**
@@ -75,6 +77,16 @@ public final class CustomerSummary {
     Arrays.setAll(ids, i -> i);
     return new CustomerSummary(
         scale, ids, x.clone(), recency.clone(), age.clone(), monetary.clone());
+  }
+
+  /**
+   * Summarises the dataset's accounts as customers: their payments ({@link Purchases#ofPayments}:
+   * calendar days in {@code zone}, major units of the reporting currency) on or before {@code
+   * calibrationEnd}; row customers are account ids.
+   */
+  public static CustomerSummary of(
+      Dataset dataset, ZoneId zone, LocalDate calibrationEnd, TimeScale scale) {
+    return of(Purchases.ofPayments(dataset, zone), calibrationEnd, scale);
   }
 
   /**

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.revtrace.core.dataset.Dataset;
 import org.revtrace.core.dataset.Purchases;
+import org.revtrace.core.testing.DataBuilder;
 
 class CustomerSummaryTest {
 
@@ -52,6 +55,30 @@ class CustomerSummaryTest {
     assertThat(summary.recency()).containsExactly(1.0, 0.0);
     assertThat(summary.age()).containsExactly(4.0, 2.0);
     assertThat(summary.monetary()).containsExactly(12.0, 0.0);
+  }
+
+  @Test
+  void summarisesDatasetAccountsByTheirPayments() {
+    Dataset dataset =
+        Dataset.of(
+            new DataBuilder()
+                .accountPayment("p1", null, "acme", 0.2, DataBuilder.rub("10"))
+                .accountPayment("p2", null, "acme", 0.7, DataBuilder.rub("4"))
+                .accountPayment("p3", null, "acme", 14.5, DataBuilder.rub("20"))
+                .accountPayment("p4", null, "globex", 7.5, DataBuilder.rub("5"))
+                .accountPayment("p5", null, "acme", 40, DataBuilder.rub("99"))
+                .build(),
+            "RUB");
+
+    CustomerSummary summary =
+        CustomerSummary.of(dataset, ZoneId.of("UTC"), LocalDate.of(2025, 1, 29), TimeScale.WEEKS);
+
+    int acme = dataset.accounts().find("acme");
+    assertThat(summary.customer()).containsExactly(acme, dataset.accounts().find("globex"));
+    assertThat(summary.frequency()).containsExactly(1, 0);
+    assertThat(summary.recency()).containsExactly(2.0, 0.0);
+    assertThat(summary.age()).containsExactly(4.0, 3.0);
+    assertThat(summary.monetary()).containsExactly(20.0, 0.0);
   }
 
   @Test
