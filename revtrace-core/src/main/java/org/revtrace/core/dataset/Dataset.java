@@ -79,6 +79,13 @@ public final class Dataset {
   int[] dealSource;
   long[] accountLifetimeRevenue;
 
+  // payments in input order, those whose currency could be converted
+  int paymentCount;
+  long[] paymentTime;
+  long[] paymentAmount;
+  int[] paymentAccount; // -1 when neither the payment nor its deal names an account
+  int[] paymentDeal; // -1 when the payment names no known deal
+
   // media spend rows
   int spendCount;
   int[] spendDay;
@@ -406,6 +413,31 @@ public final class Dataset {
   /** All payments of the account (won deals without payments count at their amount). */
   public long[] accountLifetimeRevenue() {
     return accountLifetimeRevenue;
+  }
+
+  /** Number of payments (those with a convertible currency), in input order. */
+  public int paymentCount() {
+    return paymentCount;
+  }
+
+  /** Each payment's time in epoch seconds. */
+  public long[] paymentTime() {
+    return paymentTime;
+  }
+
+  /** Each payment's amount in minor units of the reporting currency. */
+  public long[] paymentAmount() {
+    return paymentAmount;
+  }
+
+  /** Each payment's account id (its own, else its deal's), or -1. */
+  public int[] paymentAccount() {
+    return paymentAccount;
+  }
+
+  /** Each payment's deal index, or -1 when it names no known deal. */
+  public int[] paymentDeal() {
+    return paymentDeal;
   }
 
   public int spendCount() {

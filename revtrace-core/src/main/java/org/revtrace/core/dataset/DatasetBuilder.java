@@ -237,12 +237,21 @@ final class DatasetBuilder {
         dealAccountById.put(deal.id(), accountId);
       }
     }
+    List<Payment> payments = new ArrayList<>(data.payments().size());
+    List<String> paymentAccountIds = new ArrayList<>(data.payments().size());
+    List<Long> paymentAmounts = new ArrayList<>(data.payments().size());
     for (Payment payment : data.payments()) {
       Optional<Money> paid =
           convert(payment.amount(), payment.paidAt(), "payments.csv", payment.id());
       if (paid.isEmpty()) {
         continue;
       }
+      payments.add(payment);
+      paymentAmounts.add(paid.get().minor());
+      paymentAccountIds.add(
+          payment.accountId() != null
+              ? payment.accountId()
+              : dealAccountById.get(payment.dealId()));
       if (payment.dealId() != null) {
         paidByDeal.merge(payment.dealId(), paid.get().minor(), Long::sum);
       }
@@ -314,6 +323,7 @@ final class DatasetBuilder {
         paidByAccount.merge(accountId, amounts.get(i), Long::sum);
       }
     }
+    indexPayments(payments, paymentAmounts, paymentAccountIds);
     dataset.accountLifetimeRevenue = new long[dataset.accounts.size()];
     for (Map.Entry<String, Long> entry : paidByAccount.entrySet()) {
       int account = dataset.accounts.encode(entry.getKey());
@@ -338,6 +348,28 @@ final class DatasetBuilder {
     if (dataset.accountLifetimeRevenue.length < dataset.accounts.size()) {
       dataset.accountLifetimeRevenue =
           Arrays.copyOf(dataset.accountLifetimeRevenue, dataset.accounts.size());
+    }
+  }
+
+  private void indexPayments(List<Payment> payments, List<Long> amounts, List<String> accountIds) {
+    Map<String, Integer> dealIndex = new HashMap<>();
+    for (int i = 0; i < dataset.dealCount; i++) {
+      dealIndex.putIfAbsent(dataset.dealId[i], i);
+    }
+    int n = payments.size();
+    dataset.paymentCount = n;
+    dataset.paymentTime = new long[n];
+    dataset.paymentAmount = new long[n];
+    dataset.paymentAccount = new int[n];
+    dataset.paymentDeal = new int[n];
+    for (int i = 0; i < n; i++) {
+      Payment payment = payments.get(i);
+      dataset.paymentTime[i] = payment.paidAt().getEpochSecond();
+      dataset.paymentAmount[i] = amounts.get(i);
+      String accountId = accountIds.get(i);
+      dataset.paymentAccount[i] = accountId == null ? -1 : dataset.accounts.encode(accountId);
+      dataset.paymentDeal[i] =
+          payment.dealId() == null ? -1 : dealIndex.getOrDefault(payment.dealId(), -1);
     }
   }
 

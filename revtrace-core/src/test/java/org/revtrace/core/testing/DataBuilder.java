@@ -198,6 +198,13 @@ public final class DataBuilder {
     return this;
   }
 
+  /** A payment naming an account directly (and optionally a deal), in any currency. */
+  public DataBuilder accountPayment(
+      String id, String deal, String account, double paid, Money amount) {
+    payments.add(new Payment(id, day(paid), amount, deal, account));
+    return this;
+  }
+
   public DataBuilder spend(
       String channel, int dayOffset, String cost, long impressions, long clicks) {
     spend.add(
