@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.revtrace.app.cli.BadArgument;
 import org.revtrace.app.cli.BenchCommand;
+import org.revtrace.app.cli.ClvCommand;
+import org.revtrace.app.cli.CohortsCommand;
 import org.revtrace.app.cli.DemoCommand;
 import org.revtrace.app.cli.EngagementCommand;
 import org.revtrace.app.cli.ExitCodes;
@@ -31,6 +33,8 @@ import picocli.CommandLine.Command;
       ForecastCommand.class,
       PathsCommand.class,
       EngagementCommand.class,
+      ClvCommand.class,
+      CohortsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -14,7 +14,7 @@ import org.revtrace.app.demo.DemoSpec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** funnel, forecast, paths and engagement on demo data: they run, print and emit JSON. */
+/** The analysis commands on demo data: they run, print and emit JSON. */
 class AnalysisCommandsTest {
 
   @TempDir static Path data;
@@ -24,7 +24,7 @@ class AnalysisCommandsTest {
 
   @BeforeAll
   static void generate() {
-    DemoGenerator.generate(DemoSpec.defaults().withDirty(false).scaledTo(20_000), data);
+    DemoGenerator.generate(DemoSpec.defaults().withDirty(false), data);
   }
 
   private int run(String... args) {
@@ -81,5 +81,26 @@ class AnalysisCommandsTest {
     assertThat(run("engagement", "--data", data.toString(), "--top", "3", "--format", "json"))
         .isZero();
     assertThat(json().get("accounts").size()).isEqualTo(3);
+  }
+
+  @Test
+  void clvPerChannelAndCohorts() {
+    assertThat(run("clv", "--data", data.toString(), "--format", "json"))
+        .as(err.toString())
+        .isZero();
+    JsonNode clv = json();
+    assertThat(clv.get("purchases").get("r").asDouble()).isPositive();
+    assertThat(clv.get("channels").size()).isPositive();
+    double total = 0;
+    for (JsonNode channel : clv.get("channels")) {
+      assertThat(channel.get("meanClv").asDouble()).isPositive();
+      total += channel.get("customers").asLong();
+    }
+    assertThat(total).isLessThanOrEqualTo(clv.get("customers").asLong());
+    out.getBuffer().setLength(0);
+    assertThat(run("cohorts", "--data", data.toString(), "--by-channel", "--metric", "revenue"))
+        .isZero();
+    assertThat(out.toString()).contains("Cohorts by month").contains("seo");
+    assertThat(run("cohorts", "--data", data.toString(), "--period", "year")).isEqualTo(2);
   }
 }
