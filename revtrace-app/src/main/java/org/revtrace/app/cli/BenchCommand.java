@@ -3,6 +3,7 @@ package org.revtrace.app.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.revtrace.app.bench.ClvBench;
 import org.revtrace.app.bench.MarkovBench;
 import org.revtrace.app.bench.ModelBench;
 import picocli.CommandLine.Command;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
     description = {
       "Benchmark attribution on this machine and print medians of warm runs:",
       "  models: every model over an in-memory dataset of N touchpoints;",
-      "  markov: a ChannelAttribution path file (1M unique paths) read and solved at orders 1-4."
+      "  markov: a ChannelAttribution path file (1M unique paths) read and solved at orders 1-4;",
+      "  clv: BG/NBD + Gamma-Gamma fit and CLV for N synthetic customers."
     })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -43,20 +45,25 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String part = only == null ? "all" : only.trim().toLowerCase(Locale.ROOT);
-    if (!part.equals("all") && !part.equals("models") && !part.equals("markov")) {
-      throw new BadArgument("unknown part '" + only + "': use models or markov");
+    if (!java.util.List.of("all", "models", "markov", "clv").contains(part)) {
+      throw new BadArgument("unknown part '" + only + "': use models, markov or clv");
     }
-    if (touchpoints < 1 || paths < 1) {
-      throw new BadArgument("--touchpoints and --paths must be positive");
+    if (touchpoints < 1 || paths < 1 || customers < 1) {
+      throw new BadArgument("--touchpoints, --paths and --customers must be positive");
     }
-    if (!part.equals("markov")) {
+    if (part.equals("all") || part.equals("models")) {
       System.out.println("== Attribution over the in-memory dataset ==");
       ModelBench.run(System.out, touchpoints);
       System.out.println();
     }
-    if (!part.equals("models")) {
+    if (part.equals("all") || part.equals("markov")) {
       System.out.println("== Markov from a ChannelAttribution path file ==");
       MarkovBench.run(System.out, work, paths);
+      System.out.println();
+    }
+    if (part.equals("all") || part.equals("clv")) {
+      System.out.println("== CLV: BG/NBD + Gamma-Gamma ==");
+      ClvBench.run(System.out, customers);
     }
     return ExitCodes.OK;
   }
