@@ -33,7 +33,13 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Unique paths in the Markov path file (default: ${DEFAULT-VALUE}).")
   int paths;
 
-  @Option(names = "--only", description = "Run one part: models or markov (default: both).")
+  @Option(
+      names = "--customers",
+      defaultValue = "1000000",
+      description = "Customers in the CLV benchmark (default: ${DEFAULT-VALUE}).")
+  int customers;
+
+  @Option(names = "--only", description = "Run one part: models, markov or clv (default: all).")
   String only;
 
   @Option(
