@@ -12,16 +12,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.revtrace.core.model.ErrorCode;
 import org.revtrace.core.model.RowError;
 
 /**
  * Reads one source file row by row: decodes, splits, checks shape, translates to canonical names,
- * validates and de-duplicates, and accounts for every data row as kept or quarantined.
+ * validates and de-duplicates ({@link DuplicateCheck}), and accounts for every data row as kept or
+ * quarantined.
  */
 final class FileImport {
 
@@ -116,7 +115,7 @@ final class FileImport {
             kind, fileName, options.zoneFor(fileName), options.reportingCurrency(), sourceNames);
     RecordBuilder builder = new RecordBuilder(kind, new PersonalData(options.salt()));
     String[] values = new String[sourceNames.length];
-    Set<String> keys = new HashSet<>();
+    DuplicateCheck repeats = new DuplicateCheck(kind);
     while (records.hasNext()) {
       CsvRecord record = records.next();
       rowsRead++;
@@ -145,13 +144,8 @@ final class FileImport {
         if (!row.hasErrors()) {
           kept = builder.build(row);
         }
-        if (kept != null) {
-          String key = builder.key(row);
-          if (key != null && !keys.add(key)) {
-            String column = kind.columns().get(0);
-            row.error(column, ErrorCode.DUPLICATE_ID, key, "seen earlier in the file; first kept");
-            duplicates++;
-          }
+        if (kept != null && repeats.isRepeat(row, kept)) {
+          duplicates++;
         }
       }
       if (row.hasErrors()) {
