@@ -128,8 +128,11 @@ final class FileImport {
       Object kept = null;
       if (touchesBadLine(record, badLines)) {
         row.rowError(ErrorCode.BAD_ENCODING, "", "invalid UTF-8 bytes in this row");
-      } else if (!records.hasNext() && reader.endsInsideQuotes() && lastLine(record) > row.line()) {
-        // An unclosed quote makes the parser swallow every later line into this record.
+      } else if (!records.hasNext() && reader.endsInsideQuotes() && lastFieldSpansLines(fields)) {
+        // An unclosed quote makes the parser swallow every later line into the last field of the
+        // last record. Only that field is looked at: a stray quote in an unquoted field earlier in
+        // the file also makes the quotes odd, and must not reject a last row whose line breaks sit
+        // in a properly closed field before its last one.
         row.rowError(
             ErrorCode.RAGGED_ROW,
             String.join(String.valueOf(delimiter), fields),
@@ -174,6 +177,14 @@ final class FileImport {
       return false;
     }
     return badLines.firstIn(record.getStartingLineNumber(), lastLine(record)) >= 0;
+  }
+
+  private static boolean lastFieldSpansLines(List<String> fields) {
+    if (fields.isEmpty()) {
+      return false;
+    }
+    String last = fields.get(fields.size() - 1);
+    return last.indexOf('\n') >= 0 || last.indexOf('\r') >= 0;
   }
 
   /** The physical line where the record ends, counting line breaks inside quoted fields. */
