@@ -38,7 +38,8 @@ import org.revtrace.core.model.Touchpoint;
  * harmless copy, and summing both would count the day twice, so the first row is kept and the
  * second is quarantined for review. Stage changes and costs have every column in the key, so they
  * only repeat exactly. Values are compared as parsed ({@code 100} equals {@code 100.00}); text is
- * compared trimmed and case-sensitively. Only rows that pass validation claim a key.
+ * compared as stored (stripped, case-sensitive). Only rows that pass validation claim a key. See
+ * docs/definitions/import-validation.md.
  */
 final class DuplicateCheck {
 
