@@ -171,6 +171,9 @@ class AllCanonicalFilesPropertyTest {
         fields.add(Math.min(at, fields.size()), quote(text(values)));
       }
       String text = String.join(",", fields);
+      if (text.isEmpty() && row.corruption() == Corruption.DROPPED_FIELD) {
+        text = " "; // one blank field left: still a (ragged) row, not an empty line
+      }
       if (text.isEmpty()) {
         throw new IllegalStateException("an empty line would be skipped, not read as a row");
       }
@@ -307,11 +310,11 @@ class AllCanonicalFilesPropertyTest {
       return new Written(first.cells(), corruption, Set.of(duplicateCode(kind)));
     }
     List<Cell> cells = new ArrayList<>();
-    String currency = null; // the row's expected currency, chosen before its money columns
+    // The row's currency is chosen first: its money columns are written in its minor units.
     int currencyAt = columns.indexOf("currency");
     Cell currencyCell =
         currencyAt < 0 ? null : cell(kind, Type.CURRENCY, false, index, null, random);
-    currency =
+    String currency =
         currencyCell == null || currencyCell.value() == null
             ? DEFAULT_CURRENCY
             : (String) currencyCell.value();
@@ -329,9 +332,8 @@ class AllCanonicalFilesPropertyTest {
     }
     Set<ErrorCode> codes = Set.of();
     switch (corruption) {
-      case NONE, DROPPED_FIELD, ADDED_FIELD, UNCLOSED_QUOTE -> {
-        codes = Set.of(ErrorCode.RAGGED_ROW);
-      }
+      case NONE -> {}
+      case DROPPED_FIELD, ADDED_FIELD, UNCLOSED_QUOTE -> codes = Set.of(ErrorCode.RAGGED_ROW);
       case INVALID_BYTES -> {
         int at = random.nextInt(cells.size());
         Cell cell = cells.get(at);
@@ -417,9 +419,6 @@ class AllCanonicalFilesPropertyTest {
         }
       }
       case EXACT_REPEAT -> throw new IllegalStateException("handled above");
-    }
-    if (corruption == Corruption.NONE) {
-      codes = Set.of();
     }
     return new Written(cells, corruption, codes);
   }
