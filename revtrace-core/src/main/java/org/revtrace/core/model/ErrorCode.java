@@ -30,6 +30,18 @@ public enum ErrorCode {
   NEGATIVE_VALUE,
   /** The id was already seen earlier in the same file; the first row is kept. */
   DUPLICATE_ID,
+  /**
+   * A row of a file without an id column (spend, stage changes, costs, rates) repeats the key and
+   * the values of an earlier row of the same file, as a double export does; the first row is kept.
+   */
+  DUPLICATE_ROW,
+  /**
+   * A spend or rate row has the key of an earlier row of the same file (spend: date, channel,
+   * source, medium, campaign, currency; rates: date, currency) but other values (cost, impressions,
+   * clicks; rate). Which one is right is unknown, so it is not treated as a harmless repeat: the
+   * first row is kept and this one is quarantined for review.
+   */
+  CONFLICTING_ROW,
   /** A touchpoint names no visitor, contact or account, so it can join no journey. */
   NO_IDENTITY,
   /** No exchange rate on or before the date for the currency. */

@@ -61,8 +61,8 @@ final class CheckedUtf8Reader extends Reader {
   /**
    * True when, at the end of the file, a quoted field looks unclosed: the quotes are odd in number
    * and the text does not end with a quote (ignoring line breaks). A stray quote in an unquoted
-   * field alone does not trigger this, as long as the last field is closed or unquoted and
-   * single-line.
+   * field also makes the quotes odd, so the caller confirms with the last record (FileImport: its
+   * last field must span lines).
    */
   boolean endsInsideQuotes() {
     return oddQuotes() && lastVisible != '"';

@@ -12,16 +12,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.revtrace.core.model.ErrorCode;
 import org.revtrace.core.model.RowError;
 
 /**
  * Reads one source file row by row: decodes, splits, checks shape, translates to canonical names,
- * validates and de-duplicates, and accounts for every data row as kept or quarantined.
+ * validates and de-duplicates ({@link DuplicateCheck}), and accounts for every data row as kept or
+ * quarantined.
  */
 final class FileImport {
 
@@ -116,7 +115,7 @@ final class FileImport {
             kind, fileName, options.zoneFor(fileName), options.reportingCurrency(), sourceNames);
     RecordBuilder builder = new RecordBuilder(kind, new PersonalData(options.salt()));
     String[] values = new String[sourceNames.length];
-    Set<String> keys = new HashSet<>();
+    DuplicateCheck repeats = new DuplicateCheck(kind);
     while (records.hasNext()) {
       CsvRecord record = records.next();
       rowsRead++;
@@ -129,8 +128,11 @@ final class FileImport {
       Object kept = null;
       if (touchesBadLine(record, badLines)) {
         row.rowError(ErrorCode.BAD_ENCODING, "", "invalid UTF-8 bytes in this row");
-      } else if (!records.hasNext() && reader.endsInsideQuotes() && lastLine(record) > row.line()) {
-        // An unclosed quote makes the parser swallow every later line into this record.
+      } else if (!records.hasNext() && reader.endsInsideQuotes() && lastFieldSpansLines(fields)) {
+        // An unclosed quote makes the parser swallow every later line into the last field of the
+        // last record. Only that field is looked at: a stray quote in an unquoted field earlier in
+        // the file also makes the quotes odd, and must not reject a last row whose line breaks sit
+        // in a properly closed field before its last one.
         row.rowError(
             ErrorCode.RAGGED_ROW,
             String.join(String.valueOf(delimiter), fields),
@@ -145,13 +147,8 @@ final class FileImport {
         if (!row.hasErrors()) {
           kept = builder.build(row);
         }
-        if (kept != null) {
-          String key = builder.key(row);
-          if (key != null && !keys.add(key)) {
-            String column = kind.columns().get(0);
-            row.error(column, ErrorCode.DUPLICATE_ID, key, "seen earlier in the file; first kept");
-            duplicates++;
-          }
+        if (kept != null && repeats.isRepeat(row, kept)) {
+          duplicates++;
         }
       }
       if (row.hasErrors()) {
@@ -180,6 +177,14 @@ final class FileImport {
       return false;
     }
     return badLines.firstIn(record.getStartingLineNumber(), lastLine(record)) >= 0;
+  }
+
+  private static boolean lastFieldSpansLines(List<String> fields) {
+    if (fields.isEmpty()) {
+      return false;
+    }
+    String last = fields.get(fields.size() - 1);
+    return last.indexOf('\n') >= 0 || last.indexOf('\r') >= 0;
   }
 
   /** The physical line where the record ends, counting line breaks inside quoted fields. */

@@ -12,6 +12,8 @@ import org.revtrace.core.model.ErrorCode;
  * What happened to the data rows of one file: every row read is either kept or quarantined, so
  * {@code rowsRead == rowsKept + rowsQuarantined}; duplicates are among the quarantined.
  *
+ * @param duplicates rows quarantined because an earlier row of the file has their key ({@code
+ *     DUPLICATE_ID}, {@code DUPLICATE_ROW} or {@code CONFLICTING_ROW}; see {@link DuplicateCheck})
  * @param errorCounts number of errors by code (a row may have several)
  */
 public record FileStats(

@@ -34,23 +34,6 @@ final class RecordBuilder {
     this.personalData = personalData;
   }
 
-  /**
-   * The key that must be unique within the file: the id, or date and currency for rates; null for
-   * files without a key (spend, stage changes, costs), which are not de-duplicated.
-   */
-  String key(Row row) {
-    return switch (kind) {
-      case TOUCHPOINTS -> row.text("touchpoint_id");
-      case LEADS -> row.text("lead_id");
-      case DEALS -> row.text("deal_id");
-      case PAYMENTS -> row.text("payment_id");
-      case ACCOUNTS -> row.text("account_id");
-      case CONTACTS -> row.text("contact_id");
-      case RATES -> row.text("date") + "|" + row.currency("currency");
-      case SPEND, STAGE_CHANGES, COSTS -> null;
-    };
-  }
-
   Object build(Row row) {
     Object record =
         switch (kind) {

@@ -54,17 +54,22 @@ final class Row {
     return line;
   }
 
-  /** The trimmed value, or null when absent or blank. */
+  /**
+   * The value without leading and trailing whitespace, or null when absent or blank. Whitespace is
+   * {@link Character#isWhitespace} ({@link String#strip}), not only ASCII ({@code trim}): the
+   * records treat such text as blank, so a required value of U+3000 alone must be missing here
+   * rather than fail a record's constructor.
+   */
   String text(String column) {
     String value = values[index(column)];
     if (value == null) {
       return null;
     }
-    String trimmed = value.trim();
-    return trimmed.isEmpty() ? null : trimmed;
+    String stripped = value.strip();
+    return stripped.isEmpty() ? null : stripped;
   }
 
-  /** The trimmed value; a blank one is reported as MISSING_VALUE. */
+  /** The stripped value; a blank one is reported as MISSING_VALUE. */
   String required(String column) {
     String value = text(column);
     if (value == null) {

@@ -70,12 +70,12 @@ class CanonicalImporterGoldenTest {
     assertThat(data.leads()).hasSize(2);
     assertThat(data.deals()).hasSize(2);
     assertThat(data.payments()).hasSize(2);
-    assertThat(data.spend()).hasSize(1);
+    assertThat(data.spend()).hasSize(2);
     assertThat(data.rates()).hasSize(1);
-    assertThat(data.costs()).hasSize(1);
+    assertThat(data.costs()).hasSize(2);
     assertThat(data.accounts()).isEmpty();
     assertThat(data.contacts()).hasSize(1);
-    assertThat(data.stageChanges()).isEmpty();
+    assertThat(data.stageChanges()).hasSize(3);
   }
 
   @Test
@@ -135,5 +135,23 @@ class CanonicalImporterGoldenTest {
                 + " 1 DUPLICATE_ID, 1 MISSING_VALUE, 1 NO_IDENTITY, 1 RAGGED_ROW)");
     assertThat(result.summary())
         .contains("accounts.csv: 2 rows, 0 kept, 2 quarantined (1 MISSING_COLUMN)");
+    assertThat(result.summary())
+        .contains(
+            "spend.csv: 7 rows, 2 kept, 5 quarantined (1 BAD_DATE, 1 BAD_NUMBER,"
+                + " 1 CONFLICTING_ROW, 1 DUPLICATE_ROW, 1 NEGATIVE_VALUE)");
+  }
+
+  @Test
+  void repeatedIdsAndKeysCountAsDuplicates() {
+    assertThat(result.files())
+        .filteredOn(stats -> stats.duplicates() > 0)
+        .extracting(FileStats::file, FileStats::duplicates)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("spend.csv", 2L),
+            org.assertj.core.groups.Tuple.tuple("touchpoints.csv", 1L),
+            org.assertj.core.groups.Tuple.tuple("stage_changes.csv", 1L),
+            org.assertj.core.groups.Tuple.tuple("contacts.csv", 1L),
+            org.assertj.core.groups.Tuple.tuple("costs.csv", 1L),
+            org.assertj.core.groups.Tuple.tuple("rates.csv", 2L));
   }
 }
