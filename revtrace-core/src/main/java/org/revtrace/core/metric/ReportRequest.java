@@ -83,7 +83,7 @@ public record ReportRequest(
   }
 
   /** Journey options for a goal over this request's period. */
-  JourneyOptions journeyOptions(Goal journeyGoal, boolean withNonConverting) {
+  public JourneyOptions journeyOptions(Goal journeyGoal, boolean withNonConverting) {
     return new JourneyOptions(
         journeyGoal,
         level,
