@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       ReportCommand.class,
+      org.revtrace.app.cli.CompareCommand.class,
       ImportCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -1,7 +1,6 @@
 package org.revtrace.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,12 +33,7 @@ public final class ReportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ReportRequest request = options.request();
     ReportOptions.Format format = options.format();
-    DataLoader.Loaded loaded = DataLoader.load(input, options.currency());
-    Path quarantine = input.quarantineDirectory();
-    if (loaded.hasErrors()) {
-      DataLoader.writeQuarantine(loaded, quarantine);
-    }
-    DataLoader.reportErrors(loaded, quarantine, err);
+    DataLoader.Loaded loaded = DataLoader.loadReporting(input, options.currency(), err);
     Report report = ChannelReport.compute(loaded.dataset(), request);
     print(loaded.dataset(), request, report, options.breakdown(), format, out);
     return loaded.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
