@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.revtrace.app.bench.MarkovBench;
 import org.revtrace.app.bench.ModelBench;
+import org.revtrace.app.bench.ShapleyBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
     description = {
       "Benchmark attribution on this machine and print medians of warm runs:",
       "  models: every model over an in-memory dataset of N touchpoints;",
-      "  markov: a ChannelAttribution path file (1M unique paths) read and solved at orders 1-4."
+      "  markov: a ChannelAttribution path file (1M unique paths) read and solved at orders 1-4;",
+      "  shapley: Shapley values and a bootstrap over synthetic journeys (--only shapley)."
     })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -31,7 +33,15 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Unique paths in the Markov path file (default: ${DEFAULT-VALUE}).")
   int paths;
 
-  @Option(names = "--only", description = "Run one part: models or markov (default: both).")
+  @Option(
+      names = "--journeys",
+      defaultValue = "1000000",
+      description = "Journeys of the Shapley benchmark (default: ${DEFAULT-VALUE}).")
+  int journeys;
+
+  @Option(
+      names = "--only",
+      description = "Run one part: models, markov or shapley (default: models and markov).")
   String only;
 
   @Option(
@@ -43,8 +53,16 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String part = only == null ? "all" : only.trim().toLowerCase(Locale.ROOT);
+    if (part.equals("shapley")) {
+      if (journeys < 1) {
+        throw new BadArgument("--journeys must be positive");
+      }
+      System.out.println("== Shapley attribution ==");
+      ShapleyBench.run(System.out, journeys);
+      return ExitCodes.OK;
+    }
     if (!part.equals("all") && !part.equals("models") && !part.equals("markov")) {
-      throw new BadArgument("unknown part '" + only + "': use models or markov");
+      throw new BadArgument("unknown part '" + only + "': use models, markov or shapley");
     }
     if (touchpoints < 1 || paths < 1) {
       throw new BadArgument("--touchpoints and --paths must be positive");

@@ -65,7 +65,8 @@ class CompareCommandTest {
   void dataDrivenModelsSayNotAvailableOnTooFewConversions() throws IOException {
     leads(30);
     assertThat(run("compare", "--data", dir.toString(), "--goal", "lead")).isEqualTo(0);
-    assertThat(out.toString()).contains("n/a", "markov needs at least 100 conversions to learn from (has 30)");
+    assertThat(out.toString())
+        .contains("n/a", "markov needs at least 100 conversions to learn from (has 30)");
   }
 
   @Test

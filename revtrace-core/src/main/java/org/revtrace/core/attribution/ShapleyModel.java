@@ -1,6 +1,5 @@
 package org.revtrace.core.attribution;
 
-import org.revtrace.core.attribution.ShapleySettings.Method;
 import org.revtrace.core.attribution.ShapleySettings.ValueFunction;
 import org.revtrace.core.journey.Journeys;
 
@@ -41,22 +40,37 @@ public final class ShapleyModel implements AttributionModel {
         name(), journeys, shares, ChannelShares.byChannelWeight(shares, true));
   }
 
+  /**
+   * Exact values up to {@link ShapleySettings#EXACT_CHANNEL_LIMIT} players; beyond, the closed form
+   * for the conversions game (exact at any size) or sampling for the rate game.
+   */
+  private static ShapleyValues.Values exact(
+      Coalitions game, ValueFunction function, ShapleySettings settings) {
+    if (game.players() <= ShapleySettings.EXACT_CHANNEL_LIMIT) {
+      return ShapleyValues.exact(game, function);
+    }
+    if (function == ValueFunction.CONVERSIONS) {
+      return new ShapleyValues.Values(
+          ShapleyValues.simplified(game).phi(), ShapleyResult.Computation.EXACT, 0, 0);
+    }
+    return sample(game, settings);
+  }
+
+  private static ShapleyValues.Values sample(Coalitions game, ShapleySettings settings) {
+    return ShapleyValues.monteCarlo(
+        game, settings.valueFunction(), settings.permutations(), settings.seed());
+  }
+
   /** The Shapley values of the journeys' channels under {@code settings}. */
   public static ShapleyResult values(Journeys journeys, ShapleySettings settings) {
     ValueFunction function = settings.valueFunction();
     Coalitions game = Coalitions.of(journeys, function == ValueFunction.CONVERSION_RATE);
-    ShapleyValues.Values values;
-    if (settings.method() == Method.SIMPLIFIED) {
-      values = ShapleyValues.simplified(game);
-    } else if (game.players() <= ShapleySettings.EXACT_CHANNEL_LIMIT) {
-      values = ShapleyValues.exact(game, function);
-    } else if (function == ValueFunction.CONVERSIONS) {
-      // The closed form is exact for the conversions game at any size (ShapleyValues.simplified).
-      values = ShapleyValues.simplified(game);
-      values = new ShapleyValues.Values(values.phi(), ShapleyResult.Computation.EXACT, 0, 0);
-    } else {
-      values = ShapleyValues.monteCarlo(game, function, settings.permutations(), settings.seed());
-    }
+    ShapleyValues.Values values =
+        switch (settings.method()) {
+          case SIMPLIFIED -> ShapleyValues.simplified(game);
+          case MONTE_CARLO -> sample(game, settings);
+          case EXACT -> exact(game, function, settings);
+        };
     int channels = journeys.channels().size();
     double[] phi = new double[channels];
     double positive = 0;

@@ -33,7 +33,9 @@ public record ShapleySettings(
     /** The Shapley (1953) formula over all coalitions; sampled beyond the exact limit. */
     EXACT,
     /** Zhao et al. (2018) simplified formula: each journey's conversion split over its set. */
-    SIMPLIFIED
+    SIMPLIFIED,
+    /** Random permutations at any size, with a Hoeffding error bound (Castro et al. 2009). */
+    MONTE_CARLO
   }
 
   public ShapleySettings {
