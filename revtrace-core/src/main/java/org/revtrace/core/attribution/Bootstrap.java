@@ -20,6 +20,11 @@ import org.revtrace.core.journey.ValueKind;
  * α/2} and {@code 1 − α/2} quantiles (linear interpolation between order statistics) of the B
  * replicate credits. Replicate r draws from a generator seeded by the r-th number of a generator
  * seeded with {@code seed}, so the result is the same for a seed on every machine and core count.
+ *
+ * <p>Rule-based models credit each journey on its own, so their replicates are sums of each drawn
+ * journey's touch weights, computed once: no journeys are copied and a replicate costs one pass
+ * over the drawn touches (revenue in fractional minor units, not apportioned). Data-driven models
+ * learn from the whole resample, which is materialised with {@link Journeys#select} and refitted.
  */
 public final class Bootstrap {
 
@@ -73,24 +78,31 @@ public final class Bootstrap {
     int channels = journeys.channels().size();
     double[][] conversions = new double[channels][replicates];
     double[][] revenue = new double[channels][replicates];
-    IntStream.range(0, replicates)
-        .parallel()
-        .forEach(
-            r -> {
-              SplittableRandom random = new SplittableRandom(seeds[r]);
-              int[] drawn = new int[converting.length + other.length];
-              for (int i = 0; i < converting.length; i++) {
-                drawn[i] = converting[random.nextInt(converting.length)];
-              }
-              for (int i = 0; i < other.length; i++) {
-                drawn[converting.length + i] = other[random.nextInt(other.length)];
-              }
-              Attribution credit = model.attribute(journeys.select(drawn));
-              for (int c = 0; c < channels; c++) {
-                conversions[c][r] = credit.channelConversions(c);
-                revenue[c][r] = credit.channelValue(c, ValueKind.REVENUE);
-              }
-            });
+    if (model instanceof RuleBasedModel ruleBased) {
+      double[] touchWeight = touchWeights(ruleBased.rule(), journeys);
+      IntStream.range(0, replicates)
+          .parallel()
+          .forEach(
+              r -> {
+                int[] drawn = draw(converting, new SplittableRandom(seeds[r]));
+                sumWeights(journeys, touchWeight, drawn, r, conversions, revenue);
+              });
+    } else {
+      IntStream.range(0, replicates)
+          .parallel()
+          .forEach(
+              r -> {
+                SplittableRandom random = new SplittableRandom(seeds[r]);
+                int[] drawn = draw(converting, random);
+                int[] all = Arrays.copyOf(drawn, converting.length + other.length);
+                System.arraycopy(draw(other, random), 0, all, converting.length, other.length);
+                Attribution credit = model.attribute(journeys.select(all));
+                for (int c = 0; c < channels; c++) {
+                  conversions[c][r] = credit.channelConversions(c);
+                  revenue[c][r] = credit.channelValue(c, ValueKind.REVENUE);
+                }
+              });
+    }
     Attribution full = model.attribute(journeys);
     boolean[] seen = new boolean[channels];
     for (int k = 0; k < journeys.touchCount(); k++) {
@@ -115,6 +127,59 @@ public final class Bootstrap {
               quantile(revenue[c], 1 - alpha / 2)));
     }
     return new Result(model.name(), replicates, confidence, seed, rows);
+  }
+
+  /** {@code from.length} draws with replacement from {@code from}. */
+  private static int[] draw(int[] from, SplittableRandom random) {
+    int[] drawn = new int[from.length];
+    for (int i = 0; i < drawn.length; i++) {
+      drawn[i] = from[random.nextInt(from.length)];
+    }
+    return drawn;
+  }
+
+  /** Each converting journey's touch weights under a rule, by absolute touch position. */
+  private static double[] touchWeights(TouchWeights rule, Journeys journeys) {
+    double[] touchWeight = new double[journeys.touchCount()];
+    int[] start = journeys.start();
+    boolean[] converted = journeys.converted();
+    double[] weights = new double[16];
+    for (int j = 0; j < journeys.size(); j++) {
+      int length = start[j + 1] - start[j];
+      if (!converted[j] || length == 0) {
+        continue;
+      }
+      if (weights.length < length) {
+        weights = new double[Math.max(length, weights.length * 2)];
+      }
+      rule.weigh(journeys, j, start[j], start[j + 1], weights);
+      System.arraycopy(weights, 0, touchWeight, start[j], length);
+    }
+    return touchWeight;
+  }
+
+  private static void sumWeights(
+      Journeys journeys,
+      double[] touchWeight,
+      int[] drawn,
+      int replicate,
+      double[][] conversions,
+      double[][] revenue) {
+    int[] start = journeys.start();
+    int[] channel = journeys.channel();
+    long[] value = journeys.values(ValueKind.REVENUE);
+    double[] byChannel = new double[conversions.length];
+    double[] moneyByChannel = new double[conversions.length];
+    for (int j : drawn) {
+      for (int k = start[j]; k < start[j + 1]; k++) {
+        byChannel[channel[k]] += touchWeight[k];
+        moneyByChannel[channel[k]] += touchWeight[k] * value[j];
+      }
+    }
+    for (int c = 0; c < byChannel.length; c++) {
+      conversions[c][replicate] = byChannel[c];
+      revenue[c][replicate] = moneyByChannel[c];
+    }
   }
 
   /** Hyndman–Fan type 7 quantile of sorted values: {@code h = (B − 1)·q}, interpolated. */

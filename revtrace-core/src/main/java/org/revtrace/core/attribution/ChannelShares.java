@@ -63,22 +63,26 @@ final class ChannelShares {
    * repeated touches, so repeats do not multiply it.
    */
   static TouchWeights byChannelWeight(double[] channelWeight, boolean perDistinctChannel) {
+    // Touches per channel of the journey being weighed; left all-zero after each journey.
+    ThreadLocal<int[]> repeats = ThreadLocal.withInitial(() -> new int[channelWeight.length]);
     return (j, journey, from, to, weights) -> {
       int[] channel = j.channel();
+      int[] count = perDistinctChannel ? repeats.get() : null;
+      if (count != null) {
+        for (int k = from; k < to; k++) {
+          count[channel[k]]++;
+        }
+      }
       double sum = 0;
       for (int k = from; k < to; k++) {
         double weight = channelWeight[channel[k]];
-        if (perDistinctChannel && weight > 0) {
-          int repeats = 0;
-          for (int i = from; i < to; i++) {
-            if (channel[i] == channel[k]) {
-              repeats++;
-            }
-          }
-          weight /= repeats;
+        weights[k - from] = count == null ? weight : weight / count[channel[k]];
+        sum += weights[k - from];
+      }
+      if (count != null) {
+        for (int k = from; k < to; k++) {
+          count[channel[k]] = 0;
         }
-        weights[k - from] = weight;
-        sum += weight;
       }
       if (sum == 0) {
         RuleBasedModel.uniform(weights, to - from);

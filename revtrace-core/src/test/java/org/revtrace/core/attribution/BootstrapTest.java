@@ -55,6 +55,33 @@ class BootstrapTest {
   }
 
   @Test
+  void theRuleBasedShortcutEqualsRefittingOnCopies() {
+    Journeys journeys = journeys();
+    AttributionModel linear = linear();
+    AttributionModel opaque =
+        new AttributionModel() {
+          @Override
+          public String name() {
+            return linear.name();
+          }
+
+          @Override
+          public Attribution attribute(Journeys resample) {
+            return linear.attribute(resample);
+          }
+        };
+    Bootstrap.Result fast = Bootstrap.compute(linear, journeys, 100, 0.95, 3);
+    Bootstrap.Result copied = Bootstrap.compute(opaque, journeys, 100, 0.95, 3);
+    for (int c = 0; c < fast.channels().size(); c++) {
+      Bootstrap.ChannelInterval a = fast.channels().get(c);
+      Bootstrap.ChannelInterval b = copied.channels().get(c);
+      assertThat(a.conversionsLower()).isCloseTo(b.conversionsLower(), within(1e-9));
+      assertThat(a.conversionsUpper()).isCloseTo(b.conversionsUpper(), within(1e-9));
+      assertThat(a.revenueUpper()).isCloseTo(b.revenueUpper(), within(1.0));
+    }
+  }
+
+  @Test
   void quantileInterpolatesBetweenOrderStatistics() {
     double[] sorted = {1, 2, 3, 4, 5};
     assertThat(Bootstrap.quantile(sorted, 0.5)).isEqualTo(3);
