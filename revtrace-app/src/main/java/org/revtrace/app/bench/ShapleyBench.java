@@ -61,6 +61,11 @@ public final class ShapleyBench {
         AttributionModels.create(
             ModelName.SHAPLEY, ModelSettings.defaults().withShapley(rate), HalfLife.MINIMUM);
     time(out, "attribute, conversion rate", () -> rateModel.attribute(won));
+    Journeys leads = JourneyBuilder.build(dataset, JourneyOptions.of(Goal.LEAD));
+    time(
+        out,
+        String.format(Locale.ROOT, "attribute, goal lead (%,d conv.)", leads.conversionCount()),
+        () -> model.attribute(leads));
     ShapleySettings sampled = rate.withMethod(ShapleySettings.Method.MONTE_CARLO);
     ShapleyResult[] estimate = new ShapleyResult[1];
     time(
