@@ -84,8 +84,8 @@ public final class Bootstrap {
           .parallel()
           .forEach(
               r -> {
-                int[] drawn = draw(converting, new SplittableRandom(seeds[r]));
-                sumWeights(journeys, touchWeight, drawn, r, conversions, revenue);
+                int[] times = multiplicities(converting.length, new SplittableRandom(seeds[r]));
+                sumWeights(journeys, touchWeight, converting, times, r, conversions, revenue);
               });
     } else {
       IntStream.range(0, replicates)
@@ -93,9 +93,9 @@ public final class Bootstrap {
           .forEach(
               r -> {
                 SplittableRandom random = new SplittableRandom(seeds[r]);
-                int[] drawn = draw(converting, random);
-                int[] all = Arrays.copyOf(drawn, converting.length + other.length);
-                System.arraycopy(draw(other, random), 0, all, converting.length, other.length);
+                int[] all = new int[converting.length + other.length];
+                int end = draw(converting, random, all, 0);
+                draw(other, random, all, end);
                 Attribution credit = model.attribute(journeys.select(all));
                 for (int c = 0; c < channels; c++) {
                   conversions[c][r] = credit.channelConversions(c);
@@ -129,13 +129,29 @@ public final class Bootstrap {
     return new Result(model.name(), replicates, confidence, seed, rows);
   }
 
-  /** {@code from.length} draws with replacement from {@code from}. */
-  private static int[] draw(int[] from, SplittableRandom random) {
-    int[] drawn = new int[from.length];
-    for (int i = 0; i < drawn.length; i++) {
-      drawn[i] = from[random.nextInt(from.length)];
+  /**
+   * How often each of {@code n} positions is drawn in {@code n} draws with replacement; drawing
+   * counts rather than a list lets the resample be read in storage order (cache-friendly).
+   */
+  private static int[] multiplicities(int n, SplittableRandom random) {
+    int[] times = new int[n];
+    for (int i = 0; i < n; i++) {
+      times[random.nextInt(n)]++;
     }
-    return drawn;
+    return times;
+  }
+
+  /**
+   * Writes a resample of {@code from} (in {@code from}'s order) into {@code into} at {@code at}.
+   */
+  private static int draw(int[] from, SplittableRandom random, int[] into, int at) {
+    int[] times = multiplicities(from.length, random);
+    for (int i = 0; i < from.length; i++) {
+      for (int k = 0; k < times[i]; k++) {
+        into[at++] = from[i];
+      }
+    }
+    return at;
   }
 
   /** Each converting journey's touch weights under a rule, by absolute touch position. */
@@ -161,7 +177,8 @@ public final class Bootstrap {
   private static void sumWeights(
       Journeys journeys,
       double[] touchWeight,
-      int[] drawn,
+      int[] converting,
+      int[] times,
       int replicate,
       double[][] conversions,
       double[][] revenue) {
@@ -170,10 +187,14 @@ public final class Bootstrap {
     long[] value = journeys.values(ValueKind.REVENUE);
     double[] byChannel = new double[conversions.length];
     double[] moneyByChannel = new double[conversions.length];
-    for (int j : drawn) {
+    for (int i = 0; i < converting.length; i++) {
+      if (times[i] == 0) {
+        continue;
+      }
+      int j = converting[i];
       for (int k = start[j]; k < start[j + 1]; k++) {
-        byChannel[channel[k]] += touchWeight[k];
-        moneyByChannel[channel[k]] += touchWeight[k] * value[j];
+        byChannel[channel[k]] += times[i] * touchWeight[k];
+        moneyByChannel[channel[k]] += times[i] * touchWeight[k] * value[j];
       }
     }
     for (int c = 0; c < byChannel.length; c++) {
