@@ -45,7 +45,7 @@ public final class ShapleyBench {
         won.conversionCount(),
         won.touchCount(),
         won.channels().size());
-    out.printf(Locale.ROOT, "%-34s %10s %10s %10s%n", "step", "median ms", "min ms", "max ms");
+    out.printf(Locale.ROOT, "%-36s %10s %10s %10s%n", "step", "median ms", "min ms", "max ms");
     ShapleySettings exact = ShapleySettings.defaults();
     ShapleySettings rate = exact.withValueFunction(ShapleySettings.ValueFunction.CONVERSION_RATE);
     time(out, "values, exact, conversions", () -> ShapleyModel.values(won, exact));
@@ -64,7 +64,7 @@ public final class ShapleyBench {
     Journeys leads = JourneyBuilder.build(dataset, JourneyOptions.of(Goal.LEAD));
     time(
         out,
-        String.format(Locale.ROOT, "attribute, goal lead (%,d conv.)", leads.conversionCount()),
+        String.format(Locale.ROOT, "attribute, lead goal, %,d conv", leads.conversionCount()),
         () -> model.attribute(leads));
     ShapleySettings sampled = rate.withMethod(ShapleySettings.Method.MONTE_CARLO);
     ShapleyResult[] estimate = new ShapleyResult[1];
@@ -102,7 +102,7 @@ public final class ShapleyBench {
   private static void print(PrintStream out, String step, Timing timing) {
     out.printf(
         Locale.ROOT,
-        "%-34s %10.1f %10.1f %10.1f%n",
+        "%-36s %10.1f %10.1f %10.1f%n",
         step,
         timing.medianMillis(),
         timing.minMillis(),

@@ -24,7 +24,8 @@ import org.revtrace.core.journey.ValueKind;
  * <p>Rule-based models credit each journey on its own, so their replicates are sums of each drawn
  * journey's touch weights, computed once: no journeys are copied and a replicate costs one pass
  * over the drawn touches (revenue in fractional minor units, not apportioned). Data-driven models
- * learn from the whole resample, which is materialised with {@link Journeys#select} and refitted.
+ * learn from the whole resample, which is materialised with {@link Journeys#select} and refitted;
+ * non-converting journeys are left out of it when the model does not read them.
  */
 public final class Bootstrap {
 
@@ -73,7 +74,7 @@ public final class Bootstrap {
       throw new IllegalArgumentException("confidence must be between 0 and 1: " + confidence);
     }
     int[] converting = indexes(journeys, true);
-    int[] other = indexes(journeys, false);
+    int[] other = usesNonConverting(model) ? indexes(journeys, false) : new int[0];
     long[] seeds = new SplittableRandom(seed).longs(replicates).toArray();
     int channels = journeys.channels().size();
     double[][] conversions = new double[channels][replicates];
@@ -209,6 +210,17 @@ public final class Bootstrap {
     int low = (int) Math.floor(h);
     int high = Math.min(low + 1, sorted.length - 1);
     return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
+  }
+
+  /** Whether a model reads non-converting journeys; the others need not have them resampled. */
+  private static boolean usesNonConverting(AttributionModel model) {
+    if (model instanceof MarkovModel markov) {
+      return markov.usesNonConverting();
+    }
+    if (model instanceof ShapleyModel shapley) {
+      return shapley.usesNonConverting();
+    }
+    return !(model instanceof RuleBasedModel);
   }
 
   private static int[] indexes(Journeys journeys, boolean converting) {

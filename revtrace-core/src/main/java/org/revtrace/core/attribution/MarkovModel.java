@@ -29,6 +29,11 @@ final class MarkovModel implements AttributionModel {
     this.nullPaths = nullPaths;
   }
 
+  /** Whether the model reads the non-converting journeys (null paths). */
+  boolean usesNonConverting() {
+    return nullPaths;
+  }
+
   @Override
   public String name() {
     return ModelName.MARKOV.code();

@@ -20,6 +20,11 @@ public final class ShapleyModel implements AttributionModel {
     this.settings = settings;
   }
 
+  /** Whether the model reads the non-converting journeys (the conversion-rate game). */
+  boolean usesNonConverting() {
+    return settings.valueFunction() == ValueFunction.CONVERSION_RATE;
+  }
+
   @Override
   public String name() {
     return ModelName.SHAPLEY.code();
