@@ -2,7 +2,6 @@ package org.revtrace.app.bench;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.stream.IntStream;
 import org.revtrace.core.attribution.AttributionModel;
 import org.revtrace.core.attribution.AttributionModels;
 import org.revtrace.core.attribution.Bootstrap;
@@ -34,6 +33,16 @@ public final class ShapleyBench {
 
   /** Runs the benchmark on about {@code journeys} synthetic journeys and prints a table. */
   public static void run(PrintStream out, int journeys) throws Exception {
+    timeValues(out, journeys);
+    timeBootstrap(out, Math.min(100_000, journeys));
+  }
+
+  private static Journeys wonJourneys(int journeys, long seed) {
+    Dataset dataset = Dataset.of(ModelBench.synthetic(journeys * 10, seed), "RUB");
+    return JourneyBuilder.build(dataset, JourneyOptions.of(Goal.WON).withNonConverting(true));
+  }
+
+  private static void timeValues(PrintStream out, int journeys) throws Exception {
     Dataset dataset = Dataset.of(ModelBench.synthetic(journeys * 10, 11), "RUB");
     Journeys won =
         JourneyBuilder.build(dataset, JourneyOptions.of(Goal.WON).withNonConverting(true));
@@ -83,16 +92,21 @@ public final class ShapleyBench {
         estimate[0].players(),
         estimate[0].errorBound(),
         worst);
-    int sample = Math.min(100_000, won.size());
-    Journeys subset = won.select(IntStream.range(0, sample).toArray());
+  }
+
+  /** Bootstrap on its own data set of about {@code journeys}, the 1M-journey data released. */
+  private static void timeBootstrap(PrintStream out, int journeys) throws Exception {
+    Journeys won = wonJourneys(journeys, 12);
+    AttributionModel model =
+        AttributionModels.create(ModelName.SHAPLEY, ModelSettings.defaults(), HalfLife.MINIMUM);
     AttributionModel linear =
         AttributionModels.create(ModelName.LINEAR, ModelSettings.defaults(), HalfLife.MINIMUM);
-    Timing bootstrap = Timing.measure(1, 3, () -> Bootstrap.compute(model, subset, 200, 0.9, 1));
-    print(out, String.format(Locale.ROOT, "bootstrap shapley, %,d j, B=200", sample), bootstrap);
+    Timing bootstrap = Timing.measure(1, 3, () -> Bootstrap.compute(model, won, 200, 0.9, 1));
+    String size = String.format(Locale.ROOT, "%,d j", won.size());
+    print(out, "bootstrap shapley, " + size + ", B=200", bootstrap);
     Timing bootstrapLinear =
-        Timing.measure(1, 3, () -> Bootstrap.compute(linear, subset, 200, 0.9, 1));
-    print(
-        out, String.format(Locale.ROOT, "bootstrap linear, %,d j, B=200", sample), bootstrapLinear);
+        Timing.measure(1, 3, () -> Bootstrap.compute(linear, won, 200, 0.9, 1));
+    print(out, "bootstrap linear, " + size + ", B=200", bootstrapLinear);
   }
 
   private static void time(PrintStream out, String step, Timing.Task task) throws Exception {
