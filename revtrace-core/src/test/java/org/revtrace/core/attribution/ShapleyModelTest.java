@@ -135,4 +135,38 @@ class ShapleyModelTest {
     }
     assertThat(sum).isCloseTo(journeys.conversionCount(), within(1e-9));
   }
+
+  @Test
+  void beyondTwentyChannelsTheRateGameIsSampledWithABound() {
+    ToyJourneys toy = new ToyJourneys();
+    for (int c = 0; c < 22; c++) {
+      toy.add("c" + c + ">c" + ((c + 1) % 22), 1 + c % 3, true).add("c" + c, 2, false);
+    }
+    Journeys journeys = toy.build();
+    ShapleyResult counted = ShapleyModel.values(journeys, ShapleySettings.defaults());
+    assertThat(counted.players()).isEqualTo(22);
+    assertThat(counted.computation()).isEqualTo(ShapleyResult.Computation.EXACT);
+    assertThat(counted.values())
+        .containsExactly(
+            ShapleyModel.values(journeys, ShapleySettings.defaults().withMethod(Method.SIMPLIFIED))
+                .values(),
+            within(1e-12));
+    ShapleySettings rate =
+        ShapleySettings.defaults()
+            .withValueFunction(ValueFunction.CONVERSION_RATE)
+            .withSampling(500, 9);
+    ShapleyResult sampled = ShapleyModel.values(journeys, rate);
+    assertThat(sampled.computation()).isEqualTo(ShapleyResult.Computation.MONTE_CARLO);
+    assertThat(sampled.permutations()).isEqualTo(500);
+    // Hoeffding, range 2, n = 22, m = 500, δ = 0.05: 2·√(ln(880)/1000) ≈ 0.16468.
+    assertThat(sampled.errorBound()).isCloseTo(0.16468, within(1e-5));
+    double sum = 0;
+    for (double value : sampled.values()) {
+      sum += value;
+    }
+    // Every permutation's marginals telescope to v(N) − v(∅), so efficiency holds exactly.
+    assertThat(sum).isCloseTo((double) journeys.conversionCount() / journeys.size(), within(1e-12));
+    assertThat(ShapleyModel.values(journeys, rate).values())
+        .containsExactly(sampled.values(), within(0.0));
+  }
 }
