@@ -136,4 +136,15 @@ class CompareCommandTest {
     assertThat(run("compare", "--data", dir.toString(), "--bootstrap", "1")).isEqualTo(2);
     assertThat(err.toString()).contains("unknown model 'nonsense'");
   }
+
+  @Test
+  void reportWarnsThatADataDrivenModelGuessesOnTooLittleData() throws IOException {
+    leads(30);
+    assertThat(run("report", "--data", dir.toString(), "--goal", "lead", "--model", "shapley"))
+        .isEqualTo(0);
+    assertThat(err.toString()).contains("not enough data for shapley: 30 conversions");
+    assertThat(run("report", "--data", dir.toString(), "--goal", "lead", "--model", "linear"))
+        .isEqualTo(0);
+    assertThat(err.toString()).doesNotContain("not enough data for linear");
+  }
 }
