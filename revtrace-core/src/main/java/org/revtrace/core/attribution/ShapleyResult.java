@@ -44,7 +44,11 @@ public record ShapleyResult(
     return shares.clone();
   }
 
-  /** The error bound in credited conversions: {@code errorBound / Σ φ × conversions}. */
+  /**
+   * The error bound in credited conversions, {@code errorBound / Σ max(φ, 0) × conversions}: exact
+   * scaling when no value is negative, since sampled values still sum exactly to {@code v(N) −
+   * v(∅)} (each permutation's marginal contributions telescope).
+   */
   public double conversionsErrorBound(long conversions) {
     double sum = 0;
     for (double value : values) {
