@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCommand.class,
       ReportCommand.class,
+      org.revtrace.app.cli.CompareCommand.class,
       ImportCommand.class,
       FunnelCommand.class,
       ForecastCommand.class,

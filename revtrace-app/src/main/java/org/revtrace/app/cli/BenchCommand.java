@@ -1,11 +1,13 @@
 package org.revtrace.app.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.revtrace.app.bench.ClvBench;
 import org.revtrace.app.bench.MarkovBench;
 import org.revtrace.app.bench.ModelBench;
+import org.revtrace.app.bench.ShapleyBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,12 +16,15 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Benchmark attribution on this machine and print medians of warm runs:",
+      "Benchmark the engines on this machine and print medians of warm runs:",
       "  models: every model over an in-memory dataset of N touchpoints;",
       "  markov: a ChannelAttribution path file (1M unique paths) read and solved at orders 1-4;",
+      "  shapley: Shapley values and a bootstrap over synthetic journeys;",
       "  clv: BG/NBD + Gamma-Gamma fit and CLV for N synthetic customers."
     })
 public final class BenchCommand implements Callable<Integer> {
+
+  private static final List<String> PARTS = List.of("models", "markov", "shapley", "clv");
 
   @Option(
       names = "--touchpoints",
@@ -34,12 +39,20 @@ public final class BenchCommand implements Callable<Integer> {
   int paths;
 
   @Option(
+      names = "--journeys",
+      defaultValue = "1000000",
+      description = "Journeys of the Shapley benchmark (default: ${DEFAULT-VALUE}).")
+  int journeys;
+
+  @Option(
       names = "--customers",
       defaultValue = "1000000",
       description = "Customers in the CLV benchmark (default: ${DEFAULT-VALUE}).")
   int customers;
 
-  @Option(names = "--only", description = "Run one part: models, markov or clv (default: all).")
+  @Option(
+      names = "--only",
+      description = "Run one part: models, markov, shapley or clv (default: all).")
   String only;
 
   @Option(
@@ -51,26 +64,35 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String part = only == null ? "all" : only.trim().toLowerCase(Locale.ROOT);
-    if (!java.util.List.of("all", "models", "markov", "clv").contains(part)) {
-      throw new BadArgument("unknown part '" + only + "': use models, markov or clv");
+    if (!part.equals("all") && !PARTS.contains(part)) {
+      throw new BadArgument("unknown part '" + only + "': use " + String.join(", ", PARTS));
     }
-    if (touchpoints < 1 || paths < 1 || customers < 1) {
-      throw new BadArgument("--touchpoints, --paths and --customers must be positive");
+    if (touchpoints < 1 || paths < 1 || journeys < 1 || customers < 1) {
+      throw new BadArgument("--touchpoints, --paths, --journeys and --customers must be positive");
     }
-    if (part.equals("all") || part.equals("models")) {
+    if (runs(part, "models")) {
       System.out.println("== Attribution over the in-memory dataset ==");
       ModelBench.run(System.out, touchpoints);
       System.out.println();
     }
-    if (part.equals("all") || part.equals("markov")) {
+    if (runs(part, "markov")) {
       System.out.println("== Markov from a ChannelAttribution path file ==");
       MarkovBench.run(System.out, work, paths);
       System.out.println();
     }
-    if (part.equals("all") || part.equals("clv")) {
+    if (runs(part, "shapley")) {
+      System.out.println("== Shapley attribution ==");
+      ShapleyBench.run(System.out, journeys);
+      System.out.println();
+    }
+    if (runs(part, "clv")) {
       System.out.println("== CLV: BG/NBD + Gamma-Gamma ==");
       ClvBench.run(System.out, customers);
     }
     return ExitCodes.OK;
+  }
+
+  private static boolean runs(String chosen, String part) {
+    return chosen.equals("all") || chosen.equals(part);
   }
 }

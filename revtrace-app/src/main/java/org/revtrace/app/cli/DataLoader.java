@@ -62,6 +62,21 @@ final class DataLoader {
     return new Loaded(dataset, imported, errors);
   }
 
+  /**
+   * Loads the input, quarantines bad rows and prints what was left out to {@code err}, as every
+   * reporting command does.
+   */
+  static Loaded loadReporting(InputOptions input, String currency, PrintWriter err)
+      throws IOException {
+    Loaded loaded = load(input, currency);
+    Path quarantine = input.quarantineDirectory();
+    if (loaded.hasErrors()) {
+      writeQuarantine(loaded, quarantine);
+    }
+    reportErrors(loaded, quarantine, err);
+    return loaded;
+  }
+
   /** Loads a canonical folder with default settings (used by {@code demo}). */
   static Loaded load(Path dir, String currency) throws IOException {
     InputOptions input = new InputOptions();

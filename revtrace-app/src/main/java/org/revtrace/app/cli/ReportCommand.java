@@ -1,12 +1,13 @@
 package org.revtrace.app.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.revtrace.app.report.ReportWriter;
+import org.revtrace.core.attribution.DataSufficiency;
 import org.revtrace.core.dataset.Dataset;
+import org.revtrace.core.journey.JourneyBuilder;
 import org.revtrace.core.metric.ChannelReport;
 import org.revtrace.core.metric.MetricRow;
 import org.revtrace.core.metric.Report;
@@ -35,15 +36,33 @@ public final class ReportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ReportRequest request = options.request();
     ReportOptions.Format format = options.format();
-    DataLoader.Loaded loaded = DataLoader.load(input, options.currency());
-    Path quarantine = input.quarantineDirectory();
-    if (loaded.hasErrors()) {
-      DataLoader.writeQuarantine(loaded, quarantine);
-    }
-    DataLoader.reportErrors(loaded, quarantine, err);
+    DataLoader.Loaded loaded = DataLoader.loadReporting(input, options.currency(), err);
     Report report = ChannelReport.compute(loaded.dataset(), request);
+    warnIfTooLittleData(loaded.dataset(), request, err);
     print(loaded.dataset(), request, report, options.breakdown(), format, out);
     return loaded.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
+  }
+
+  /** A data-driven model on too little data still prints, with a warning that it guesses. */
+  private static void warnIfTooLittleData(Dataset dataset, ReportRequest request, PrintWriter err) {
+    if (!request.model().isDataDriven()) {
+      return;
+    }
+    DataSufficiency.Verdict verdict =
+        DataSufficiency.check(
+            JourneyBuilder.build(dataset, request.journeyOptions(request.goal(), false)),
+            request.model());
+    if (verdict.status() == DataSufficiency.Status.NOT_ENOUGH_DATA) {
+      err.println(
+          "warning: not enough data for "
+              + request.model().code()
+              + ": "
+              + verdict.conversions()
+              + " conversions, at least "
+              + DataSufficiency.MIN_CONVERSIONS
+              + " needed; the credit below is a guess (docs/definitions/attribution.md)");
+      err.flush();
+    }
   }
 
   static void print(

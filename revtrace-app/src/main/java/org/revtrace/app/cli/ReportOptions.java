@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.revtrace.core.attribution.ModelName;
 import org.revtrace.core.attribution.ModelSettings;
+import org.revtrace.core.attribution.ShapleySettings;
 import org.revtrace.core.dataset.Dimension;
 import org.revtrace.core.journey.Goal;
 import org.revtrace.core.journey.JourneyLevel;
@@ -25,7 +26,7 @@ public final class ReportOptions {
       defaultValue = "linear",
       description =
           "Attribution model: first_touch, last_touch, last_non_direct, linear, position_based,"
-              + " w_shaped, full_path, time_decay, custom_weights, markov (default: ${DEFAULT-VALUE}).")
+              + " w_shaped, full_path, time_decay, custom_weights, markov, shapley (default: ${DEFAULT-VALUE}).")
   String model;
 
   @Option(
@@ -101,6 +102,19 @@ public final class ReportOptions {
       description = "Markov on converting journeys only.")
   boolean markovWithoutNullPaths;
 
+  @Option(
+      names = "--shapley-value",
+      defaultValue = "conversions",
+      description =
+          "Shapley coalition value: conversions, or conversion_rate (uses non-converting"
+              + " journeys) (default: ${DEFAULT-VALUE}).")
+  String shapleyValue;
+
+  @Option(
+      names = "--shapley-simplified",
+      description = "Shapley by the simplified set formula of Zhao et al. (2018).")
+  boolean shapleySimplified;
+
   /** Output format. */
   enum Format {
     TABLE,
@@ -157,10 +171,10 @@ public final class ReportOptions {
                     new BadArgument(
                         "unknown model '"
                             + model
-                            + "'"
-                            + ("shapley".equalsIgnoreCase(model.trim())
-                                ? ": Shapley attribution is not available yet"
-                                : "")));
+                            + "': use "
+                            + java.util.Arrays.stream(ModelName.values())
+                                .map(ModelName::code)
+                                .collect(java.util.stream.Collectors.joining(", "))));
     Goal goalName =
         Goal.parse(goal)
             .orElseThrow(
@@ -197,6 +211,7 @@ public final class ReportOptions {
       throw new BadArgument("--markov-order must be 1 to 4");
     }
     settings = settings.withMarkov(markovOrder, !markovWithoutNullPaths);
+    settings = settings.withShapley(shapley());
     ZoneId reportZone;
     try {
       reportZone = ZoneId.of(zone);
@@ -213,6 +228,26 @@ public final class ReportOptions {
         date(to, "--to"),
         reportZone,
         breakdown() == Breakdown.SOURCE ? Dimension.SOURCE : Dimension.CHANNEL);
+  }
+
+  private ShapleySettings shapley() {
+    ShapleySettings.ValueFunction function =
+        switch (shapleyValue.trim().toLowerCase(Locale.ROOT).replace('-', '_')) {
+          case "conversions" -> ShapleySettings.ValueFunction.CONVERSIONS;
+          case "conversion_rate" -> ShapleySettings.ValueFunction.CONVERSION_RATE;
+          default ->
+              throw new BadArgument(
+                  "unknown Shapley value '"
+                      + shapleyValue
+                      + "': use conversions or conversion_rate");
+        };
+    if (shapleySimplified && function != ShapleySettings.ValueFunction.CONVERSIONS) {
+      throw new BadArgument("--shapley-simplified needs --shapley-value conversions");
+    }
+    return ShapleySettings.defaults()
+        .withValueFunction(function)
+        .withMethod(
+            shapleySimplified ? ShapleySettings.Method.SIMPLIFIED : ShapleySettings.Method.EXACT);
   }
 
   private static LocalDate date(String text, String option) {

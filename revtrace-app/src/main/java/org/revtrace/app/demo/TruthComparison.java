@@ -67,7 +67,8 @@ public final class TruthComparison {
     Duration halfLife = HalfLife.fromSalesCycle(dataset);
     List<Score> scores = new ArrayList<>();
     for (ModelName name : ModelName.values()) {
-      Journeys journeys = name == ModelName.MARKOV ? withNulls : converting;
+      Journeys journeys =
+          ModelSettings.defaults().needsNonConverting(name) ? withNulls : converting;
       Attribution attribution =
           AttributionModels.create(name, ModelSettings.defaults(), halfLife).attribute(journeys);
       Map<String, Double> shares = new HashMap<>();

@@ -32,6 +32,7 @@ public final class AttributionModels {
       case CUSTOM_WEIGHTS ->
           new RuleBasedModel(code, new TouchTypeRule(settings.touchTypeWeights()));
       case MARKOV -> new MarkovModel(settings.markovOrder(), settings.markovNullPaths());
+      case SHAPLEY -> new ShapleyModel(settings.shapley());
     };
   }
 }

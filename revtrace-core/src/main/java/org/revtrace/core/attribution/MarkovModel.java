@@ -29,6 +29,11 @@ final class MarkovModel implements AttributionModel {
     this.nullPaths = nullPaths;
   }
 
+  /** Whether the model reads the non-converting journeys (null paths). */
+  boolean usesNonConverting() {
+    return nullPaths;
+  }
+
   @Override
   public String name() {
     return ModelName.MARKOV.code();
@@ -41,60 +46,11 @@ final class MarkovModel implements AttributionModel {
     if (result.status() != MarkovResult.Status.ATTRIBUTED && conversions > 0) {
       return new RuleBasedModel(name(), Rules::linear).attribute(journeys);
     }
-    double[] removalEffects = result.removalEffects();
-    Attribution byPath =
-        new RuleBasedModel(
-                name(),
-                (j, journey, from, to, weights) -> {
-                  double sum = 0;
-                  for (int k = from; k < to; k++) {
-                    weights[k - from] = removalEffects[j.channel()[k]];
-                    sum += weights[k - from];
-                  }
-                  if (sum == 0) {
-                    RuleBasedModel.uniform(weights, to - from);
-                    return;
-                  }
-                  for (int i = 0; i < to - from; i++) {
-                    weights[i] /= sum;
-                  }
-                })
-            .attribute(journeys);
-    double[] shares = result.shares();
-    int channels = journeys.channels().size();
-    double[] channelConversions = new double[channels];
-    for (int c = 0; c < channels; c++) {
-      channelConversions[c] = shares[c] * conversions;
-    }
-    int[] campaignChannel = campaignChannels(journeys);
-    double[] campaignConversions = new double[journeys.campaigns().size()];
-    for (int m = 0; m < campaignConversions.length; m++) {
-      int c = campaignChannel[m];
-      double pathCredit = c < 0 ? 0 : byPath.channelConversions(c);
-      if (pathCredit > 0) {
-        campaignConversions[m] = byPath.campaignConversions(m) * channelConversions[c] / pathCredit;
-      }
-    }
-    int kinds = ValueKind.values().length;
-    long[][] channelValues = new long[kinds][channels];
-    long[][] campaignValues = new long[kinds][campaignConversions.length];
-    for (ValueKind kind : ValueKind.values()) {
-      for (int c = 0; c < channels; c++) {
-        channelValues[kind.ordinal()][c] = byPath.channelValue(c, kind);
-      }
-      for (int m = 0; m < campaignConversions.length; m++) {
-        campaignValues[kind.ordinal()][m] = byPath.campaignValue(m, kind);
-      }
-    }
-    return new Attribution(
+    return ChannelShares.attribute(
         name(),
-        journeys.channels(),
-        journeys.campaigns(),
-        conversions,
-        channelConversions,
-        channelValues,
-        campaignConversions,
-        campaignValues);
+        journeys,
+        result.shares(),
+        ChannelShares.byChannelWeight(result.removalEffects(), false));
   }
 
   /**
@@ -116,15 +72,5 @@ final class MarkovModel implements AttributionModel {
     }
     String[] names = journeys.channels().values().toArray(String[]::new);
     return new PathTable(names, journeys.start(), journeys.channel(), conversions, values, nulls);
-  }
-
-  /** The key of each campaign as seen on the journeys' touches (-1 when never seen). */
-  private static int[] campaignChannels(Journeys journeys) {
-    int[] channelOf = new int[journeys.campaigns().size()];
-    java.util.Arrays.fill(channelOf, -1);
-    for (int k = 0; k < journeys.touchCount(); k++) {
-      channelOf[journeys.campaign()[k]] = journeys.channel()[k];
-    }
-    return channelOf;
   }
 }

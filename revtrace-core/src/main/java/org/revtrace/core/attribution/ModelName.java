@@ -14,7 +14,25 @@ public enum ModelName {
   FULL_PATH,
   TIME_DECAY,
   CUSTOM_WEIGHTS,
-  MARKOV;
+  MARKOV,
+  SHAPLEY;
+
+  /** Whether the model learns its weights from the data (and so needs enough of it). */
+  public boolean isDataDriven() {
+    return switch (this) {
+      case MARKOV, SHAPLEY -> true;
+      case FIRST_TOUCH,
+          LAST_TOUCH,
+          LAST_NON_DIRECT,
+          LINEAR,
+          POSITION_BASED,
+          W_SHAPED,
+          FULL_PATH,
+          TIME_DECAY,
+          CUSTOM_WEIGHTS ->
+          false;
+    };
+  }
 
   /** The contract spelling: {@code last_non_direct}. */
   public String code() {

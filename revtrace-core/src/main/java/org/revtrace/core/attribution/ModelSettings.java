@@ -16,6 +16,7 @@ import org.revtrace.core.model.TouchType;
  * @param touchTypeWeights custom weight per touch type (missing types weigh 1)
  * @param markovOrder Markov chain order, 1 to 4
  * @param markovNullPaths whether Markov uses non-converting journeys (null paths)
+ * @param shapley Shapley value function, method and sampling
  */
 public record ModelSettings(
     Duration halfLife,
@@ -23,30 +24,76 @@ public record ModelSettings(
     double lastShare,
     Map<TouchType, Double> touchTypeWeights,
     int markovOrder,
-    boolean markovNullPaths) {
+    boolean markovNullPaths,
+    ShapleySettings shapley) {
 
   public ModelSettings {
     Objects.requireNonNull(touchTypeWeights, "touchTypeWeights");
+    Objects.requireNonNull(shapley, "shapley");
     touchTypeWeights = Map.copyOf(touchTypeWeights);
     if (markovOrder < 1 || markovOrder > 4) {
       throw new IllegalArgumentException("Markov order must be 1 to 4: " + markovOrder);
     }
   }
 
+  /** Settings with the default Shapley settings. */
+  public ModelSettings(
+      Duration halfLife,
+      double firstShare,
+      double lastShare,
+      Map<TouchType, Double> touchTypeWeights,
+      int markovOrder,
+      boolean markovNullPaths) {
+    this(
+        halfLife,
+        firstShare,
+        lastShare,
+        touchTypeWeights,
+        markovOrder,
+        markovNullPaths,
+        ShapleySettings.defaults());
+  }
+
   public static ModelSettings defaults() {
-    return new ModelSettings(null, 0.4, 0.4, new EnumMap<>(TouchType.class), 1, true);
+    return new ModelSettings(
+        null, 0.4, 0.4, new EnumMap<>(TouchType.class), 1, true, ShapleySettings.defaults());
   }
 
   public ModelSettings withHalfLife(Duration value) {
     return new ModelSettings(
-        value, firstShare, lastShare, touchTypeWeights, markovOrder, markovNullPaths);
+        value, firstShare, lastShare, touchTypeWeights, markovOrder, markovNullPaths, shapley);
   }
 
   public ModelSettings withTouchTypeWeights(Map<TouchType, Double> value) {
-    return new ModelSettings(halfLife, firstShare, lastShare, value, markovOrder, markovNullPaths);
+    return new ModelSettings(
+        halfLife, firstShare, lastShare, value, markovOrder, markovNullPaths, shapley);
   }
 
   public ModelSettings withMarkov(int order, boolean nullPaths) {
-    return new ModelSettings(halfLife, firstShare, lastShare, touchTypeWeights, order, nullPaths);
+    return new ModelSettings(
+        halfLife, firstShare, lastShare, touchTypeWeights, order, nullPaths, shapley);
+  }
+
+  public ModelSettings withShapley(ShapleySettings value) {
+    return new ModelSettings(
+        halfLife, firstShare, lastShare, touchTypeWeights, markovOrder, markovNullPaths, value);
+  }
+
+  /** Whether {@code model} needs the non-converting journeys too (null paths, conversion rates). */
+  public boolean needsNonConverting(ModelName model) {
+    return switch (model) {
+      case MARKOV -> markovNullPaths;
+      case SHAPLEY -> shapley.valueFunction() == ShapleySettings.ValueFunction.CONVERSION_RATE;
+      case FIRST_TOUCH,
+          LAST_TOUCH,
+          LAST_NON_DIRECT,
+          LINEAR,
+          POSITION_BASED,
+          W_SHAPED,
+          FULL_PATH,
+          TIME_DECAY,
+          CUSTOM_WEIGHTS ->
+          false;
+    };
   }
 }

@@ -32,6 +32,11 @@ final class RuleBasedModel implements AttributionModel {
     this.rule = rule;
   }
 
+  /** The rule weighing each journey's touches. */
+  TouchWeights rule() {
+    return rule;
+  }
+
   @Override
   public String name() {
     return name;

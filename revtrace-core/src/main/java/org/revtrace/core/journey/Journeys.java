@@ -180,4 +180,51 @@ public final class Journeys {
     }
     return total;
   }
+
+  /**
+   * The journeys at {@code indexes}, in that order, repeats allowed (a bootstrap resample): the
+   * touches are copied, milestone positions moved with them, dictionaries and goal shared.
+   */
+  public Journeys select(int[] indexes) {
+    Journeys copy = new Journeys(channels, campaigns, goal);
+    int touches = 0;
+    for (int j : indexes) {
+      touches += start[j + 1] - start[j];
+    }
+    int n = indexes.length;
+    copy.size = n;
+    copy.start = new int[n + 1];
+    copy.channel = new int[touches];
+    copy.campaign = new int[touches];
+    copy.time = new long[touches];
+    copy.type = new byte[touches];
+    copy.converted = new boolean[n];
+    copy.conversionTime = new long[n];
+    copy.values = new long[values.length][n];
+    copy.leadTouch = new int[n];
+    copy.opportunityTouch = new int[n];
+    copy.subject = new int[n];
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+      int j = indexes[i];
+      int from = start[j];
+      int length = start[j + 1] - from;
+      copy.start[i] = at;
+      System.arraycopy(channel, from, copy.channel, at, length);
+      System.arraycopy(campaign, from, copy.campaign, at, length);
+      System.arraycopy(time, from, copy.time, at, length);
+      System.arraycopy(type, from, copy.type, at, length);
+      copy.converted[i] = converted[j];
+      copy.conversionTime[i] = conversionTime[j];
+      for (int k = 0; k < values.length; k++) {
+        copy.values[k][i] = values[k][j];
+      }
+      copy.leadTouch[i] = leadTouch[j] < 0 ? -1 : leadTouch[j] - from + at;
+      copy.opportunityTouch[i] = opportunityTouch[j] < 0 ? -1 : opportunityTouch[j] - from + at;
+      copy.subject[i] = subject[j];
+      at += length;
+    }
+    copy.start[n] = at;
+    return copy;
+  }
 }

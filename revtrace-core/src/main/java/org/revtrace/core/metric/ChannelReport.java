@@ -11,7 +11,6 @@ import org.revtrace.core.attribution.Attribution;
 import org.revtrace.core.attribution.AttributionModel;
 import org.revtrace.core.attribution.AttributionModels;
 import org.revtrace.core.attribution.HalfLife;
-import org.revtrace.core.attribution.ModelName;
 import org.revtrace.core.dataset.Dataset;
 import org.revtrace.core.dataset.Dictionary;
 import org.revtrace.core.dataset.Dimension;
@@ -39,7 +38,7 @@ public final class ChannelReport {
     Duration halfLife = HalfLife.fromSalesCycle(data);
     AttributionModel model =
         AttributionModels.create(request.model(), request.settings(), halfLife);
-    boolean nullPaths = request.model() == ModelName.MARKOV && request.settings().markovNullPaths();
+    boolean nullPaths = request.settings().needsNonConverting(request.model());
     Map<Goal, Attribution> byStage = new EnumMap<>(Goal.class);
     for (Goal stage : STAGES) {
       Journeys journeys = JourneyBuilder.build(data, request.journeyOptions(stage, nullPaths));
