@@ -15,6 +15,8 @@ import org.revtrace.core.clv.ChannelValue;
 import org.revtrace.core.clv.Clv;
 import org.revtrace.core.clv.CustomerSummary;
 import org.revtrace.core.clv.GammaGamma;
+import org.revtrace.core.clv.ParetoNbd;
+import org.revtrace.core.clv.PurchaseModel;
 import org.revtrace.core.clv.TimeScale;
 import org.revtrace.core.dataset.Dataset;
 import org.revtrace.core.metric.ChannelReport;
@@ -58,6 +60,12 @@ public final class ClvCommand implements Callable<Integer> {
       description = "Monthly discount rate (default: ${DEFAULT-VALUE}).")
   double discount;
 
+  @Option(
+      names = "--purchase-model",
+      defaultValue = "bgnbd",
+      description = "Repeat-purchase model: bgnbd or paretonbd (default: ${DEFAULT-VALUE}).")
+  String purchaseModel;
+
   /** One channel's predicted value next to its acquisition cost. */
   record ChannelClv(
       String channel,
@@ -73,7 +81,7 @@ public final class ClvCommand implements Callable<Integer> {
       String currency,
       LocalDate calibrationEnd,
       int customers,
-      BgNbd purchases,
+      PurchaseModel purchases,
       GammaGamma spend,
       int months,
       double monthlyDiscount,
@@ -103,7 +111,14 @@ public final class ClvCommand implements Callable<Integer> {
               + repeaters
               + " with repeat purchases (need at least 20 and 10)");
     }
-    BgNbd purchases = BgNbd.fit(summary);
+    PurchaseModel purchases =
+        switch (purchaseModel.trim().toLowerCase(Locale.ROOT)) {
+          case "bgnbd" -> BgNbd.fit(summary);
+          case "paretonbd" -> ParetoNbd.fit(summary);
+          default ->
+              throw new BadArgument(
+                  "unknown purchase model '" + purchaseModel + "': use bgnbd or paretonbd");
+        };
     GammaGamma spend = GammaGamma.fit(summary);
     double[] values = Clv.compute(purchases, spend, summary, months, discount);
     List<ChannelValue> byChannel =
@@ -146,12 +161,8 @@ public final class ClvCommand implements Callable<Integer> {
           discount * 100);
       out.printf(
           Locale.ROOT,
-          "BG/NBD r=%.3f α=%.3f a=%.3f b=%.3f (LL %.1f); Gamma-Gamma p=%.3f q=%.3f γ=%.3f%n%n",
-          purchases.r(),
-          purchases.alpha(),
-          purchases.a(),
-          purchases.b(),
-          purchases.logLikelihood(),
+          "%s; Gamma-Gamma p=%.3f q=%.3f γ=%.3f%n%n",
+          describe(purchases),
           spend.p(),
           spend.q(),
           spend.gamma());
@@ -189,5 +200,27 @@ public final class ClvCommand implements Callable<Integer> {
     }
     out.flush();
     return loaded.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
+  }
+
+  private static String describe(PurchaseModel model) {
+    if (model instanceof BgNbd bg) {
+      return String.format(
+          Locale.ROOT,
+          "BG/NBD r=%.3f α=%.3f a=%.3f b=%.3f (LL %.1f)",
+          bg.r(),
+          bg.alpha(),
+          bg.a(),
+          bg.b(),
+          bg.logLikelihood());
+    }
+    ParetoNbd pareto = (ParetoNbd) model;
+    return String.format(
+        Locale.ROOT,
+        "Pareto/NBD r=%.3f α=%.3f s=%.3f β=%.3f (LL %.1f)",
+        pareto.r(),
+        pareto.alpha(),
+        pareto.s(),
+        pareto.beta(),
+        pareto.logLikelihood());
   }
 }
