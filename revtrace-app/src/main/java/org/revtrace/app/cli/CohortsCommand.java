@@ -34,6 +34,8 @@ public final class CohortsCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin AnalysisOptions analysis;
+
   @Option(
       names = "--period",
       defaultValue = "month",
@@ -55,25 +57,10 @@ public final class CohortsCommand implements Callable<Integer> {
       description = "Periods to show (default: ${DEFAULT-VALUE}).")
   int maxAge;
 
-  @Option(names = "--as-of", description = "Observation end (default: the data's last event).")
-  String asOf;
-
-  @Option(
-      names = "--currency",
-      defaultValue = "RUB",
-      description = "Reporting currency (default: ${DEFAULT-VALUE}).")
-  String currency;
-
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "table or json (default: ${DEFAULT-VALUE}).")
-  String format;
-
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    boolean json = Formats.isJson(format);
+    boolean json = analysis.json();
     CohortPeriod cohortPeriod =
         switch (period.trim().toLowerCase(Locale.ROOT)) {
           case "month" -> CohortPeriod.MONTH;
@@ -88,12 +75,11 @@ public final class CohortsCommand implements Callable<Integer> {
     if (maxAge < 1) {
       throw new BadArgument("--max-age must be positive");
     }
-    DataLoader.Loaded loaded = DataLoader.load(input, Formats.currency(currency));
+    DataLoader.Loaded loaded = DataLoader.load(input, analysis.currency());
     DataLoader.reportErrors(loaded, null, spec.commandLine().getErr());
     Dataset data = loaded.dataset();
     LocalDate end =
-        LocalDate.ofInstant(
-            Output.asOf(Output.date(asOf, "--as-of"), data).minusSeconds(1), ZoneOffset.UTC);
+        LocalDate.ofInstant(Output.asOf(analysis.asOfDay(), data).minusSeconds(1), ZoneOffset.UTC);
     CohortTable table =
         Cohorts.compute(
             data,

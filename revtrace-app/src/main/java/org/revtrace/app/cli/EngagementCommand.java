@@ -27,8 +27,7 @@ public final class EngagementCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
-  @Option(names = "--as-of", description = "Score as of this day (default: the data's last event).")
-  String asOf;
+  @Mixin AnalysisOptions analysis;
 
   @Option(
       names = "--top",
@@ -36,26 +35,19 @@ public final class EngagementCommand implements Callable<Integer> {
       description = "Accounts to show (default: ${DEFAULT-VALUE}).")
   int top;
 
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "table or json (default: ${DEFAULT-VALUE}).")
-  String format;
-
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    boolean json = Formats.isJson(format);
+    boolean json = analysis.json();
     if (top < 1) {
       throw new BadArgument("--top must be positive");
     }
-    DataLoader.Loaded loaded = DataLoader.load(input, "RUB");
+    DataLoader.Loaded loaded = DataLoader.load(input, analysis.currency());
     DataLoader.reportErrors(loaded, null, spec.commandLine().getErr());
     Engagement engagement =
         Engagement.compute(
             loaded.dataset(),
-            EngagementOptions.defaults(
-                Output.asOf(Output.date(asOf, "--as-of"), loaded.dataset())));
+            EngagementOptions.defaults(Output.asOf(analysis.asOfDay(), loaded.dataset())));
     List<AccountEngagement> shown = engagement.accounts().stream().limit(top).toList();
     if (json) {
       Output.json(new Engagement(engagement.options(), shown), out);

@@ -33,10 +33,7 @@ public final class ForecastCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
-  @Option(
-      names = "--as-of",
-      description = "Forecast as of this day (default: the data's last event).")
-  String asOf;
+  @Mixin AnalysisOptions analysis;
 
   @Option(
       names = "--horizon-months",
@@ -49,34 +46,21 @@ public final class ForecastCommand implements Callable<Integer> {
       description = "Compare the forecast as of --as-of with what happened after it.")
   boolean backtest;
 
-  @Option(
-      names = "--currency",
-      defaultValue = "RUB",
-      description = "Reporting currency (default: ${DEFAULT-VALUE}).")
-  String currency;
-
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "table or json (default: ${DEFAULT-VALUE}).")
-  String format;
-
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    boolean json = Formats.isJson(format);
+    boolean json = analysis.json();
     if (horizon < 1 || horizon > 60) {
       throw new BadArgument("--horizon-months must be 1 to 60");
     }
-    if (backtest && asOf == null) {
+    if (backtest && analysis.asOfDay() == null) {
       throw new BadArgument("--backtest needs --as-of: a past day to forecast from");
     }
-    String code = Formats.currency(currency);
+    String code = analysis.currency();
     DataLoader.Loaded loaded = DataLoader.load(input, code);
     DataLoader.reportErrors(loaded, null, spec.commandLine().getErr());
     ForecastOptions options =
-        ForecastOptions.defaults(
-                Output.asOf(Output.date(asOf, "--as-of"), loaded.dataset()), ZoneOffset.UTC)
+        ForecastOptions.defaults(Output.asOf(analysis.asOfDay(), loaded.dataset()), ZoneOffset.UTC)
             .withHorizonMonths(horizon);
     if (backtest) {
       ForecastBacktest result = ForecastBacktest.run(loaded.dataset(), options);

@@ -32,6 +32,8 @@ public final class FunnelCommand implements Callable<Integer> {
 
   @Mixin InputOptions input;
 
+  @Mixin AnalysisOptions analysis;
+
   @Option(
       names = "--by",
       description = "Split by channel, industry, size, region, tier or product (default: total).")
@@ -45,11 +47,6 @@ public final class FunnelCommand implements Callable<Integer> {
   List<String> stages;
 
   @Option(
-      names = "--as-of",
-      description = "Judge stuck and open deals as of this day (default: the data's last event).")
-  String asOf;
-
-  @Option(
       names = "--sla-minutes",
       defaultValue = "60",
       description = "Lead response SLA (default: ${DEFAULT-VALUE}).")
@@ -61,30 +58,18 @@ public final class FunnelCommand implements Callable<Integer> {
       description = "An open deal idle this long is stuck (default: ${DEFAULT-VALUE}).")
   long stuckDays;
 
-  @Option(
-      names = "--currency",
-      defaultValue = "RUB",
-      description = "Reporting currency (default: ${DEFAULT-VALUE}).")
-  String currency;
-
-  @Option(
-      names = "--format",
-      defaultValue = "table",
-      description = "table or json (default: ${DEFAULT-VALUE}).")
-  String format;
-
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Breakdown breakdown = breakdown();
-    boolean json = Formats.isJson(format);
+    boolean json = analysis.json();
     if (slaMinutes <= 0 || stuckDays <= 0) {
       throw new BadArgument("--sla-minutes and --stuck-days must be positive");
     }
-    DataLoader.Loaded loaded = DataLoader.load(input, Formats.currency(currency));
+    DataLoader.Loaded loaded = DataLoader.load(input, analysis.currency());
     DataLoader.reportErrors(loaded, null, spec.commandLine().getErr());
     FunnelOptions options =
-        FunnelOptions.defaults(Output.asOf(Output.date(asOf, "--as-of"), loaded.dataset()));
+        FunnelOptions.defaults(Output.asOf(analysis.asOfDay(), loaded.dataset()));
     if (stages != null) {
       try {
         options = options.withStages(stages, stages.contains("sql") ? "sql" : stages.get(1));
