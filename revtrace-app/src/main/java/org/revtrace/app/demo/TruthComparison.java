@@ -18,6 +18,7 @@ import org.revtrace.core.attribution.AttributionModels;
 import org.revtrace.core.attribution.HalfLife;
 import org.revtrace.core.attribution.ModelName;
 import org.revtrace.core.attribution.ModelSettings;
+import org.revtrace.core.attribution.ShapleySettings;
 import org.revtrace.core.dataset.Dataset;
 import org.revtrace.core.journey.Goal;
 import org.revtrace.core.journey.JourneyBuilder;
@@ -67,21 +68,45 @@ public final class TruthComparison {
     Duration halfLife = HalfLife.fromSalesCycle(dataset);
     List<Score> scores = new ArrayList<>();
     for (ModelName name : ModelName.values()) {
-      Journeys journeys =
-          ModelSettings.defaults().needsNonConverting(name) ? withNulls : converting;
-      Attribution attribution =
-          AttributionModels.create(name, ModelSettings.defaults(), halfLife).attribute(journeys);
-      Map<String, Double> shares = new HashMap<>();
-      for (int c = 0; c < journeys.channels().size(); c++) {
-        double credit = attribution.channelConversions(c);
-        if (credit > 0) {
-          shares.put(journeys.channels().decode(c), credit / attribution.conversions());
-        }
-      }
-      scores.add(new Score(name.code(), distance(shares, truth), shares));
+      scores.add(
+          score(
+              name, name.code(), ModelSettings.defaults(), converting, withNulls, halfLife, truth));
     }
+    // The conversion-rate Shapley is the variant closest in spirit to the truth (incremental lift);
+    // it is shown too, so its accuracy on sparsely observed coalitions can be judged.
+    ModelSettings byRate =
+        ModelSettings.defaults()
+            .withShapley(
+                new ShapleySettings(
+                    ShapleySettings.ValueFunction.CONVERSION_RATE,
+                    ShapleySettings.Method.EXACT,
+                    2_000,
+                    1));
+    scores.add(
+        score(ModelName.SHAPLEY, "shapley (rate)", byRate, converting, withNulls, halfLife, truth));
     scores.sort(Comparator.comparingDouble(Score::distance));
     return scores;
+  }
+
+  private static Score score(
+      ModelName name,
+      String label,
+      ModelSettings settings,
+      Journeys converting,
+      Journeys withNulls,
+      Duration halfLife,
+      Map<String, Double> truth) {
+    Journeys journeys = settings.needsNonConverting(name) ? withNulls : converting;
+    Attribution attribution =
+        AttributionModels.create(name, settings, halfLife).attribute(journeys);
+    Map<String, Double> shares = new HashMap<>();
+    for (int c = 0; c < journeys.channels().size(); c++) {
+      double credit = attribution.channelConversions(c);
+      if (credit > 0) {
+        shares.put(journeys.channels().decode(c), credit / attribution.conversions());
+      }
+    }
+    return new Score(label, distance(shares, truth), shares);
   }
 
   static double distance(Map<String, Double> shares, Map<String, Double> truth) {

@@ -37,7 +37,7 @@ class TruthComparisonTest {
     assertThat(truth.values().stream().mapToDouble(Double::doubleValue).sum())
         .isCloseTo(1.0, within(1e-9));
     List<TruthComparison.Score> scores = TruthComparison.score(dataset, truth);
-    assertThat(scores).hasSize(ModelName.values().length);
+    assertThat(scores).hasSize(ModelName.values().length + 1); // + Shapley by conversion rate
     for (TruthComparison.Score score : scores) {
       assertThat(score.distance()).isBetween(0.0, 1.0);
       assertThat(score.shares().values().stream().mapToDouble(Double::doubleValue).sum())
