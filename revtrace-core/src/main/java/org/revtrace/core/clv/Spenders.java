@@ -1,6 +1,5 @@
 package org.revtrace.core.clv;
 
-import java.util.stream.IntStream;
 import org.hipparchus.special.Gamma;
 
 /**
@@ -133,41 +132,31 @@ final class Spenders implements Newton.Smooth {
       dpq[v] = v * trigammaAll;
       dqq[v] = trigammaAll - trigammaQ;
     }
-    int chunks = (size + CHUNK - 1) / CHUNK;
-    double[][] partial = new double[chunks][12];
-    IntStream stream = IntStream.range(0, chunks);
-    if (chunks > 1) {
-      stream = stream.parallel();
-    }
-    stream.forEach(
-        c -> {
-          double[] out = partial[c];
-          int to = Math.min(size, (c + 1) * CHUNK);
-          for (int i = c * CHUNK; i < to; i++) {
-            int v = x[i];
-            double u = gamma + v * zbar[i];
-            double logU = Math.log(u);
-            double inverse = 1 / u;
-            out[S_CONSTANT] += constant[v];
-            out[S_XLOGU] += v * logU;
-            out[S_LOGU] += logU;
-            out[S_DP] += dp[v];
-            out[S_DQ] += dq[v];
-            out[S_X_U] += v * inverse;
-            out[S_1_U] += inverse;
-            out[S_X_U2] += v * inverse * inverse;
-            out[S_1_U2] += inverse * inverse;
-            out[S_DPP] += dpp[v];
-            out[S_DPQ] += dpq[v];
-            out[S_DQQ] += dqq[v];
-          }
-        });
-    double[] total = new double[12];
-    for (double[] part : partial) {
-      for (int j = 0; j < 12; j++) {
-        total[j] += part[j];
-      }
-    }
+    double[] total =
+        ChunkedSums.of(
+            size,
+            CHUNK,
+            12,
+            (from, to, out) -> {
+              for (int i = from; i < to; i++) {
+                int v = x[i];
+                double u = gamma + v * zbar[i];
+                double logU = Math.log(u);
+                double inverse = 1 / u;
+                out[S_CONSTANT] += constant[v];
+                out[S_XLOGU] += v * logU;
+                out[S_LOGU] += logU;
+                out[S_DP] += dp[v];
+                out[S_DQ] += dq[v];
+                out[S_X_U] += v * inverse;
+                out[S_1_U] += inverse;
+                out[S_X_U2] += v * inverse * inverse;
+                out[S_1_U2] += inverse * inverse;
+                out[S_DPP] += dpp[v];
+                out[S_DPQ] += dpq[v];
+                out[S_DQQ] += dqq[v];
+              }
+            });
     return total;
   }
 
@@ -177,25 +166,18 @@ final class Spenders implements Newton.Smooth {
     for (int v = 1; v <= maxX; v++) {
       byX[v] = Gamma.logGamma(p * v + q) - Gamma.logGamma(p * v) + constant;
     }
-    int chunks = (size + CHUNK - 1) / CHUNK;
-    double[] partial = new double[chunks];
-    IntStream stream = IntStream.range(0, chunks);
-    if (chunks > 1) {
-      stream = stream.parallel();
-    }
-    stream.forEach(
-        c -> {
-          double sum = 0;
-          int to = Math.min(size, (c + 1) * CHUNK);
-          for (int i = c * CHUNK; i < to; i++) {
-            sum += byX[x[i]] - (p * x[i] + q) * Math.log(gamma + x[i] * zbar[i]);
-          }
-          partial[c] = sum;
-        });
-    double sum = p * pCoefficient - logZbarSum;
-    for (double part : partial) {
-      sum += part;
-    }
+    double sum =
+        p * pCoefficient
+            - logZbarSum
+            + ChunkedSums.of(
+                size,
+                CHUNK,
+                1,
+                (from, to, out) -> {
+                  for (int i = from; i < to; i++) {
+                    out[0] += byX[x[i]] - (p * x[i] + q) * Math.log(gamma + x[i] * zbar[i]);
+                  }
+                })[0];
     return sum;
   }
 }

@@ -1,7 +1,5 @@
 package org.revtrace.core.clv;
 
-import java.util.stream.IntStream;
-
 /**
  * Customers grouped by identical {@code (x, t_x, T)}: the BG/NBD and Pareto/NBD likelihoods and
  * predictions depend on nothing else, so each distinct triple is computed once and weighted by its
@@ -77,49 +75,27 @@ final class SummaryGroups {
 
   /** Sums of {@code k} weighted per-group quantities, in parallel chunks added in a fixed order. */
   double[] weightedSums(int k, GroupTerms terms) {
-    int chunks = (size + CHUNK - 1) / CHUNK;
-    double[][] partial = new double[chunks][k];
-    IntStream stream = IntStream.range(0, chunks);
-    if (chunks > 1) {
-      stream = stream.parallel();
-    }
-    stream.forEach(
-        c -> {
-          int to = Math.min(size, (c + 1) * CHUNK);
-          for (int g = c * CHUNK; g < to; g++) {
-            terms.addTo(g, weight[g], partial[c]);
+    return ChunkedSums.of(
+        size,
+        CHUNK,
+        k,
+        (from, to, sums) -> {
+          for (int g = from; g < to; g++) {
+            terms.addTo(g, weight[g], sums);
           }
         });
-    double[] total = new double[k];
-    for (double[] part : partial) {
-      for (int j = 0; j < k; j++) {
-        total[j] += part[j];
-      }
-    }
-    return total;
   }
 
   /** Sum of {@code weight[g] * term(g)} over groups, in parallel chunks added in a fixed order. */
   double weightedSum(GroupTerm term) {
-    int chunks = (size + CHUNK - 1) / CHUNK;
-    double[] partial = new double[chunks];
-    IntStream stream = IntStream.range(0, chunks);
-    if (chunks > 1) {
-      stream = stream.parallel();
-    }
-    stream.forEach(
-        c -> {
-          double sum = 0;
-          int to = Math.min(size, (c + 1) * CHUNK);
-          for (int g = c * CHUNK; g < to; g++) {
-            sum += weight[g] * term.at(g);
+    return ChunkedSums.of(
+        size,
+        CHUNK,
+        1,
+        (from, to, sums) -> {
+          for (int g = from; g < to; g++) {
+            sums[0] += weight[g] * term.at(g);
           }
-          partial[c] = sum;
-        });
-    double total = 0;
-    for (double p : partial) {
-      total += p;
-    }
-    return total;
+        })[0];
   }
 }

@@ -2,6 +2,7 @@ package org.revtrace.core.forecast;
 
 import java.util.Arrays;
 import org.revtrace.core.dataset.Dataset;
+import org.revtrace.core.dataset.SortedLongs;
 
 /**
  * Inverse-probability-of-censoring weights for a stage's time-to-close sample.
@@ -54,23 +55,9 @@ final class CensoringWeights {
         events++;
         i++;
       }
-      int atRisk = n - lowerBound(all, n, u);
+      int atRisk = n - SortedLongs.lowerBound(all, 0, n, u);
       g *= 1 - (double) events / atRisk;
     }
     return Math.max(g, 1e-6);
-  }
-
-  private static int lowerBound(long[] sorted, int n, long key) {
-    int low = 0;
-    int high = n;
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (sorted[mid] < key) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    return low;
   }
 }

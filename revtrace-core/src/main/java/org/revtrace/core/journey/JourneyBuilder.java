@@ -3,6 +3,7 @@ package org.revtrace.core.journey;
 import java.time.Instant;
 import java.util.Arrays;
 import org.revtrace.core.dataset.Dataset;
+import org.revtrace.core.dataset.SortedLongs;
 import org.revtrace.core.model.DealStatus;
 import org.revtrace.core.model.TouchType;
 
@@ -226,7 +227,7 @@ public final class JourneyBuilder {
     int from = data.personTouchStart()[person];
     int to = data.personTouchStart()[person + 1];
     long[] touchTime = data.touchTime();
-    int k = lowerBound(touchTime, from, to, earliest);
+    int k = SortedLongs.lowerBound(touchTime, from, to, earliest);
     for (; k < to && touchTime[k] <= at; k++) {
       appendTouch(touchKeys[k], data.touchCampaign()[k], touchTime[k], data.touchType()[k]);
     }
@@ -252,20 +253,6 @@ public final class JourneyBuilder {
 
   private long windowStart(long at) {
     return at - lookbackSeconds;
-  }
-
-  private static int lowerBound(long[] sorted, int from, int to, long key) {
-    int low = from;
-    int high = to;
-    while (low < high) {
-      int mid = (low + high) >>> 1;
-      if (sorted[mid] < key) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    return low;
   }
 
   private void beginJourney(long at, int subjectIndex) {
