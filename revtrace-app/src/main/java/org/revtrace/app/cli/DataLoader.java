@@ -132,6 +132,7 @@ final class DataLoader {
   }
 
   static void writeQuarantine(Loaded loaded, Path quarantineDir) throws IOException {
-    new QuarantineWriter().write(loaded.imported(), quarantineDir);
+    new QuarantineWriter()
+        .write(loaded.imported(), loaded.dataset().conversionErrors(), quarantineDir);
   }
 }

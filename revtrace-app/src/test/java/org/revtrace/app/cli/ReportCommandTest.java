@@ -254,6 +254,23 @@ class ReportCommandTest {
   }
 
   @Test
+  void amountsWithoutAnExchangeRateAreQuarantinedNotConvertedAtOne() throws IOException {
+    seed002();
+    write(
+        "spend.csv",
+        "date,channel,cost,currency",
+        "2025-03-01,vk,300000.00,RUB",
+        "2025-03-01,google,100.00,USD");
+    assertThat(run("report", "--data", dir.toString(), "--format", "json")).isEqualTo(3);
+    assertThat(err.toString()).contains("MISSING_RATE");
+    assertThat(Files.readString(dir.resolve("quarantine").resolve("errors.csv")))
+        .contains("spend.csv")
+        .contains("MISSING_RATE");
+    JsonNode totals = JsonMapper.builder().build().readTree(out.toString()).get("totals");
+    assertThat(totals.get("spend").decimalValue()).isEqualByComparingTo("300000.00");
+  }
+
+  @Test
   void tableIsReadable() throws IOException {
     seed002();
     assertThat(run("report", "--data", dir.toString())).isEqualTo(0);

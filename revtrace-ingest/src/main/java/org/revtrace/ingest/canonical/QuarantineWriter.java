@@ -27,8 +27,19 @@ public final class QuarantineWriter {
 
   /** Writes the quarantine of {@code result} into {@code outDir}, creating it if needed. */
   public void write(ImportResult result, Path outDir) throws IOException {
+    write(result, List.of(), outDir);
+  }
+
+  /**
+   * Writes the quarantine of {@code result} plus {@code laterErrors} — rows left out after the
+   * import, such as amounts with no exchange rate — listed after the import's own errors.
+   */
+  public void write(ImportResult result, List<RowError> laterErrors, Path outDir)
+      throws IOException {
     Files.createDirectories(outDir);
-    writeErrors(result.errors(), outDir.resolve("errors.csv"));
+    List<RowError> errors = new java.util.ArrayList<>(result.errors());
+    errors.addAll(laterErrors);
+    writeErrors(errors, outDir.resolve("errors.csv"));
     Path warnings = outDir.resolve("warnings.csv");
     if (result.warnings().isEmpty()) {
       Files.deleteIfExists(warnings);
