@@ -89,7 +89,13 @@ public final class ReportCommand implements Callable<Integer> {
               SegmentReport.compute(dataset, request, by.segment().orElseThrow());
         };
     switch (format) {
-      case TABLE -> out.print(ReportWriter.table(report, keyName, rows));
+      case TABLE ->
+          out.print(
+              ReportWriter.table(
+                  report,
+                  keyName,
+                  rows,
+                  ReportWriter.headline(report, previousPeriod(dataset, request))));
       case CSV -> ReportWriter.csv(report, keyName, rows, out);
       case JSON ->
           out.print(
@@ -101,6 +107,16 @@ public final class ReportCommand implements Callable<Integer> {
               });
     }
     out.flush();
+  }
+
+  /** The report of the period of equal length just before the request's, or null without one. */
+  private static Report previousPeriod(Dataset dataset, ReportRequest request) {
+    if (request.from() == null || request.to() == null) {
+      return null;
+    }
+    long days = request.to().toEpochDay() - request.from().toEpochDay() + 1;
+    return ChannelReport.compute(
+        dataset, request.withPeriod(request.from().minusDays(days), request.from().minusDays(1)));
   }
 
   /** Campaign rows of every channel, keyed {@code channel / campaign}. */

@@ -118,6 +118,65 @@ public final class ReportWriter {
     return String.valueOf(value);
   }
 
+  /**
+   * The owner's 30-second line: ROI, ROMI, CAC, LTV:CAC and revenue of the totals, each with its
+   * change against {@code previous} (the preceding period of the same length) when given.
+   */
+  public static String headline(Report current, Report previous) {
+    MetricRow now = current.totals();
+    MetricRow before = previous == null ? null : previous.totals();
+    String currency = current.currency();
+    StringBuilder line = new StringBuilder();
+    line.append("ROI ")
+        .append(percent(now.roi()))
+        .append(points(now.roi(), before == null ? null : before.roi()));
+    line.append(" · ROMI ")
+        .append(percent(now.romi()))
+        .append(points(now.romi(), before == null ? null : before.romi()));
+    line.append(" · CAC ")
+        .append(money(now.cac(), currency))
+        .append(change(now.cac(), before == null ? null : before.cac()));
+    line.append(" · LTV:CAC ")
+        .append(now.ltvToCac() == null ? "—" : String.format(Locale.ROOT, "%.2f", now.ltvToCac()))
+        .append(change(now.ltvToCac(), before == null ? null : before.ltvToCac()));
+    line.append(" · revenue ")
+        .append(money((double) now.revenue(), currency))
+        .append(change((double) now.revenue(), before == null ? null : (double) before.revenue()));
+    if (previous != null) {
+      line.append(String.format(Locale.ROOT, "  (vs %s … %s)", previous.from(), previous.to()));
+    }
+    return line.append(System.lineSeparator()).toString();
+  }
+
+  private static String percent(Double ratio) {
+    return ratio == null ? "—" : String.format(Locale.ROOT, "%.1f%%", ratio * 100);
+  }
+
+  private static String money(Double minor, String currency) {
+    if (minor == null) {
+      return "—";
+    }
+    double major =
+        minor / Math.pow(10, org.revtrace.core.model.Currencies.fractionDigits(currency));
+    return String.format(Locale.ROOT, "%,.0f %s", major, currency);
+  }
+
+  /** Change of a ratio in percentage points. */
+  private static String points(Double now, Double before) {
+    if (now == null || before == null) {
+      return "";
+    }
+    return String.format(Locale.ROOT, " (%+.1f pp)", (now - before) * 100);
+  }
+
+  /** Relative change of a value. */
+  private static String change(Double now, Double before) {
+    if (now == null || before == null || before == 0) {
+      return "";
+    }
+    return String.format(Locale.ROOT, " (%+.1f%%)", (now - before) / Math.abs(before) * 100);
+  }
+
   /** A fixed-width table of the owner's key columns, readable in a terminal. */
   public static String table(Report report) {
     return table(report, "channel", report.channels());
@@ -125,6 +184,12 @@ public final class ReportWriter {
 
   /** The table of the given rows keyed by {@code keyName}, then the totals. */
   public static String table(Report report, String keyName, List<MetricRow> tableRows) {
+    return table(report, keyName, tableRows, "");
+  }
+
+  /** The table with a {@link #headline} line under its title. */
+  public static String table(
+      Report report, String keyName, List<MetricRow> tableRows, String headline) {
     List<Column> columns =
         Column.TABLE.stream()
             .map(
@@ -146,12 +211,14 @@ public final class ReportWriter {
     PrintWriter out = new PrintWriter(text);
     out.printf(
         Locale.ROOT,
-        "Revtrace report — model %s, goal %s, currency %s, period %s … %s%n%n",
+        "Revtrace report — model %s, goal %s, currency %s, period %s … %s%n",
         report.model(),
         report.goal(),
         report.currency(),
         report.from() == null ? "start" : report.from(),
         report.to() == null ? "end" : report.to());
+    out.print(headline);
+    out.println();
     out.print(table.render(true));
     out.printf(
         Locale.ROOT,

@@ -271,6 +271,16 @@ class ReportCommandTest {
   }
 
   @Test
+  void headlineComparesWithThePreviousPeriod() throws IOException {
+    seed002();
+    assertThat(
+            run("report", "--data", dir.toString(), "--from", "2025-03-01", "--to", "2025-03-31"))
+        .isZero();
+    // the previous 31 days hold nothing, so there is no change to show but the period is named
+    assertThat(out.toString()).contains("ROI -16.7%").contains("(vs 2025-01-29 … 2025-02-28)");
+  }
+
+  @Test
   void tableIsReadable() throws IOException {
     seed002();
     assertThat(run("report", "--data", dir.toString())).isEqualTo(0);
