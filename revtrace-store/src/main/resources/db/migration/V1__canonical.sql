@@ -1,6 +1,7 @@
 -- Canonical data of Revtrace (docs/store.md). Money is bigint minor units + ISO currency;
 -- timestamps are timestamptz (UTC instants); every row belongs to the import batch that added it
--- and keeps its position in that batch, so rows load back in commit order.
+-- and keeps its position in that batch, so rows load back in commit order. There is no index on
+-- (batch_id, position): loads read whole tables, and every extra index slows bulk imports.
 -- Row keys include the import source, so the same id from two CRMs is two rows. Keys of id-less
 -- rows use NULLS NOT DISTINCT (PostgreSQL 15+) because an absent UTM tag is a value here.
 
@@ -187,15 +188,3 @@ create table rates (
     rate      numeric not null check (rate > 0),
     constraint rates_key unique (source, date, currency)
 );
-
--- Loading back in commit order reads each table by (batch_id, position).
-create index spend_order on spend (batch_id, position);
-create index touchpoints_order on touchpoints (batch_id, position);
-create index leads_order on leads (batch_id, position);
-create index deals_order on deals (batch_id, position);
-create index stage_changes_order on stage_changes (batch_id, position);
-create index payments_order on payments (batch_id, position);
-create index accounts_order on accounts (batch_id, position);
-create index contacts_order on contacts (batch_id, position);
-create index costs_order on costs (batch_id, position);
-create index rates_order on rates (batch_id, position);

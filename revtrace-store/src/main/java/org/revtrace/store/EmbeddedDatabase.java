@@ -53,6 +53,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setDataDirectory(absolute)
               .setCleanDataDirectory(false)
               .setServerConfig("listen_addresses", "localhost")
+              // zonky's defaults are for throw-away test databases (fsync and synchronous commit
+              // off); this directory holds the user's data, so a crash must not corrupt it.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
               .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded PostgreSQL in " + absolute, e);

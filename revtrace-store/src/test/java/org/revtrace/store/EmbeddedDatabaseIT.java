@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -50,8 +52,11 @@ class EmbeddedDatabaseIT {
   void closeStopsTheServer() throws SQLException {
     EmbeddedDatabase database = EmbeddedDatabase.start(temporary.resolve("pg"));
     DataSource dataSource = database.dataSource();
-    try (Connection connection = dataSource.getConnection()) {
-      assertThat(connection.isValid(5)).isTrue();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet fsync = statement.executeQuery("show fsync")) {
+      fsync.next();
+      assertThat(fsync.getString(1)).as("durable, unlike zonky's test default").isEqualTo("on");
     }
     assertThat(database.port()).isPositive();
     assertThat(database.database().url()).contains(":" + database.port() + "/revtrace");
