@@ -40,10 +40,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * Starts the server on {@code directory}, creating the cluster and the {@code revtrace} database
-   * on first use, and applies the migrations.
+   * Starts the server on {@code directory} and a free port, creating the cluster and the {@code
+   * revtrace} database on first use, and applies the migrations.
    */
   public static EmbeddedDatabase start(Path directory) {
+    return start(directory, 0);
+  }
+
+  /**
+   * Starts the server on {@code directory} and {@code port} (0: any free port), creating the
+   * cluster and the {@code revtrace} database on first use, and applies the migrations.
+   */
+  public static EmbeddedDatabase start(Path directory, int port) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("not a TCP port: " + port);
+    }
     Path absolute = directory.toAbsolutePath().normalize();
     EmbeddedPostgres postgres;
     try {
@@ -52,6 +63,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
           EmbeddedPostgres.builder()
               .setDataDirectory(absolute)
               .setCleanDataDirectory(false)
+              .setPort(port)
               .setServerConfig("listen_addresses", "localhost")
               // zonky's defaults are for throw-away test databases (fsync and synchronous commit
               // off); this directory holds the user's data, so a crash must not corrupt it.
