@@ -3,7 +3,12 @@ package org.revtrace.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.revtrace.core.model.CanonicalData;
 import org.revtrace.core.model.Cost;
@@ -156,6 +161,28 @@ public interface ImportBatchesContract {
     assertThat(second)
         .extracting(BatchSummary::source, BatchSummary::fileName, BatchSummary::contentHash)
         .containsExactly("canonical", "b.csv", "hash-b");
+  }
+
+  @Test
+  default void concurrentCommitsOfTheSameContentStoreOneBatch() throws Exception {
+    ImportBatches store = emptyStore();
+    CanonicalData data = CanonicalSamples.everyFile();
+    Callable<BatchOutcome> commit =
+        () -> store.commit("canonical", "demo", "hash-1", data, CanonicalSamples.twoErrors());
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Boolean> repeated = new ArrayList<>();
+    try {
+      for (Future<BatchOutcome> outcome : pool.invokeAll(List.of(commit, commit))) {
+        repeated.add(outcome.get().repeated());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(repeated).containsExactlyInAnyOrder(false, true);
+    assertThat(store.batches()).hasSize(1);
+    assertThat(store.loadAll()).isEqualTo(data);
+    assertThat(store.quarantine(store.batches().get(0).id())).hasSize(2);
   }
 
   private static CanonicalData spendAndCosts(List<Spend> spend, List<Cost> costs) {
