@@ -47,6 +47,11 @@ public final class JdbcImportBatches implements ImportBatches {
       String contentHash,
       CanonicalData data,
       List<RowError> quarantined) {
+    requireText(source, "source");
+    requireText(fileName, "fileName");
+    requireText(contentHash, "contentHash");
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(quarantined, "quarantined");
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
@@ -55,7 +60,11 @@ public final class JdbcImportBatches implements ImportBatches {
         connection.commit();
         return outcome;
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        try {
+          connection.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
         throw e;
       }
     } catch (SQLException e) {
@@ -216,6 +225,12 @@ public final class JdbcImportBatches implements ImportBatches {
       return List.copyOf(errors);
     } catch (SQLException e) {
       throw new StoreException("cannot read the quarantine of batch " + batchId, e);
+    }
+  }
+
+  private static void requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank: '" + value + "'");
     }
   }
 

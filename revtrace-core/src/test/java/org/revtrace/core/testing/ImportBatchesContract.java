@@ -1,6 +1,7 @@
 package org.revtrace.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -183,6 +184,20 @@ public interface ImportBatchesContract {
     assertThat(store.batches()).hasSize(1);
     assertThat(store.loadAll()).isEqualTo(data);
     assertThat(store.quarantine(store.batches().get(0).id())).hasSize(2);
+  }
+
+  @Test
+  default void aBlankSourceOrHashIsRejectedAndStoresNothing() {
+    ImportBatches store = emptyStore();
+    CanonicalData data = CanonicalSamples.everyFile();
+
+    assertThatThrownBy(() -> store.commit(" ", "demo", "hash-1", data, List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.commit("canonical", "demo", "", data, List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    assertThat(store.batches()).isEmpty();
+    assertThat(store.loadAll()).isEqualTo(CanonicalData.empty());
   }
 
   private static CanonicalData spendAndCosts(List<Spend> spend, List<Cost> costs) {
