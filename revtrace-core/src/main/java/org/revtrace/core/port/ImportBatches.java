@@ -1,0 +1,56 @@
+package org.revtrace.core.port;
+
+import java.util.List;
+import org.revtrace.core.model.CanonicalData;
+import org.revtrace.core.model.RowError;
+
+/**
+ * The stored history of imports: each import is one batch whose rows are committed together.
+ *
+ * <p>Rules every implementation keeps (checked by the contract suite {@code
+ * ImportBatchesContract}):
+ *
+ * <ul>
+ *   <li><b>All or nothing.</b> A batch's good rows, its quarantined rows and its summary are
+ *       committed together or not at all.
+ *   <li><b>Same file, same batch.</b> Committing the same {@code source} and {@code contentHash}
+ *       again stores nothing and returns the earlier batch.
+ *   <li><b>No double counting.</b> A row is identified by its source and key; a row whose key is
+ *       already stored is skipped, and the first stored version wins. Keys: {@code touchpoint_id},
+ *       {@code lead_id}, {@code deal_id}, {@code payment_id}, {@code account_id}, {@code
+ *       contact_id}; id-less rows by their natural key (spend: date, channel, utm source, medium,
+ *       campaign, currency; stage change: deal, stage, entered at; cost: every column; rate: date,
+ *       currency).
+ *   <li><b>Order.</b> {@link #loadAll()} returns rows in commit order: by batch, then by position
+ *       in the batch's lists.
+ * </ul>
+ */
+public interface ImportBatches {
+
+  /**
+   * Commits one import batch: the good rows of {@code data} and the {@code quarantined} errors.
+   *
+   * @param source where the data came from ({@code canonical}, {@code hubspot}, ...); part of every
+   *     row key
+   * @param fileName the imported file or folder name, for people reading the batch list
+   * @param contentHash a digest of the imported bytes, for example hex SHA-256
+   * @return the batch and how many rows it added; for a repeat, the earlier batch
+   */
+  BatchOutcome commit(
+      String source,
+      String fileName,
+      String contentHash,
+      CanonicalData data,
+      List<RowError> quarantined);
+
+  /** Every stored row of every batch, in commit order: the input of the engine snapshot. */
+  CanonicalData loadAll();
+
+  /** The committed batches, oldest first. */
+  List<BatchSummary> batches();
+
+  /**
+   * The quarantined rows of a batch, in the order they were committed; empty for an unknown batch.
+   */
+  List<RowError> quarantine(long batchId);
+}

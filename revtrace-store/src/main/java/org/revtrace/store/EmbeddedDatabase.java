@@ -1,0 +1,145 @@
+package org.revtrace.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * A PostgreSQL 17 server run by this process from binaries on the class path, with its data kept in
+ * a directory between runs.
+ *
+ * <p>It listens on a free port of localhost with trust authentication for the {@code postgres}
+ * role, so it is meant for one machine; a team points Revtrace at an external server ({@link
+ * Database}). When the process runs as root, the server runs in a user namespace ({@code unshare
+ * -U}), because PostgreSQL refuses to run as root.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+  /** The default data directory, relative to the working directory. */
+  public static final Path DEFAULT_DIRECTORY = Path.of("revtrace-data", "pg");
+
+  /** The database holding Revtrace's tables. */
+  public static final String DATABASE_NAME = "revtrace";
+
+  private static final String SUPERUSER = "postgres";
+
+  private final EmbeddedPostgres postgres;
+  private final Path directory;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) {
+    this.postgres = postgres;
+    this.directory = directory;
+  }
+
+  /**
+   * Starts the server on {@code directory} and a free port, creating the cluster and the {@code
+   * revtrace} database on first use, and applies the migrations.
+   */
+  public static EmbeddedDatabase start(Path directory) {
+    return start(directory, 0);
+  }
+
+  /**
+   * Starts the server on {@code directory} and {@code port} (0: any free port), creating the
+   * cluster and the {@code revtrace} database on first use, and applies the migrations.
+   */
+  public static EmbeddedDatabase start(Path directory, int port) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("not a TCP port: " + port);
+    }
+    Path absolute = directory.toAbsolutePath().normalize();
+    EmbeddedPostgres postgres;
+    try {
+      Files.createDirectories(absolute.getParent());
+      postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(absolute)
+              .setCleanDataDirectory(false)
+              .setPort(port)
+              .setServerConfig("listen_addresses", "localhost")
+              // zonky's defaults are for throw-away test databases (fsync and synchronous commit
+              // off); this directory holds the user's data, so a crash must not corrupt it.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start embedded PostgreSQL in " + absolute, e);
+    }
+    EmbeddedDatabase database = new EmbeddedDatabase(postgres, absolute);
+    try {
+      database.createDatabaseIfAbsent();
+      Migrations.apply(database.dataSource());
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    return database;
+  }
+
+  /** A data source for the {@code revtrace} database; each request opens a new connection. */
+  public DataSource dataSource() {
+    return postgres.getDatabase(SUPERUSER, DATABASE_NAME);
+  }
+
+  /** The connection settings of the running server, for tools such as {@code pg_dump}. */
+  public Database database() {
+    return new Database(postgres.getJdbcUrl(SUPERUSER, DATABASE_NAME), SUPERUSER, "");
+  }
+
+  /** The TCP port the server listens on (chosen free at start). */
+  public int port() {
+    return postgres.getPort();
+  }
+
+  /** The data directory. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** Stops the server (fast shutdown: open transactions are rolled back) and keeps the data. */
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stop embedded PostgreSQL in " + directory, e);
+    }
+  }
+
+  private void createDatabaseIfAbsent() {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        PreparedStatement exists =
+            connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+      exists.setString(1, DATABASE_NAME);
+      try (ResultSet row = exists.executeQuery()) {
+        if (row.next()) {
+          return;
+        }
+      }
+      try (Statement create = connection.createStatement()) {
+        // UTF-8 and the C collation regardless of the host locale, so sorting is byte order
+        // everywhere.
+        create.execute(
+            "create database "
+                + DATABASE_NAME
+                + " template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C'");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create database " + DATABASE_NAME, e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EmbeddedDatabase[" + directory + " on port " + port() + "]";
+  }
+}

@@ -1,0 +1,77 @@
+package org.revtrace.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/** One embedded database for the whole test run, emptied between tests. */
+final class SharedDatabase {
+
+  private static EmbeddedDatabase database;
+
+  private SharedDatabase() {}
+
+  /** The running database, started on first use in a fresh directory under {@code target/}. */
+  static synchronized EmbeddedDatabase get() {
+    if (database == null) {
+      // A fresh cluster per run: one left by an earlier run may hold an edited migration's old
+      // checksum, which Flyway would refuse.
+      Path directory = Path.of("target", "it-pg");
+      deleteRecursively(directory);
+      database = EmbeddedDatabase.start(directory);
+      Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+    }
+    return database;
+  }
+
+  /** The database with every table emptied and batch ids restarted. */
+  static DataSource empty() {
+    DataSource dataSource = get().dataSource();
+    execute(
+        dataSource,
+        "truncate batches, quarantine, currencies, spend, touchpoints, leads, deals,"
+            + " stage_changes, payments, accounts, contacts, costs, rates restart identity");
+    return dataSource;
+  }
+
+  private static void deleteRecursively(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + directory, e);
+    }
+  }
+
+  static void execute(DataSource dataSource, String sql) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  static long count(DataSource dataSource, String table) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("select count(*) from " + table)) {
+      row.next();
+      return row.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(table, e);
+    }
+  }
+}
