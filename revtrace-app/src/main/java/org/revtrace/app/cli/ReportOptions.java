@@ -140,6 +140,28 @@ public final class ReportOptions {
     }
   }
 
+  /**
+   * The options of a JSON report named by text values, as the REST API's query parameters give
+   * them; a null value keeps the command line's default.
+   */
+  public static ReportOptions json(
+      String model, String goal, String from, String to, String currency, String by) {
+    ReportOptions options = new ReportOptions();
+    options.model = model == null ? "linear" : model;
+    options.goal = goal == null ? "won" : goal;
+    options.from = from;
+    options.to = to;
+    options.currency = currency == null ? "RUB" : currency;
+    options.format = "json";
+    options.by = by == null ? "channel" : by;
+    options.level = "person";
+    options.lookbackDays = 365;
+    options.zone = "UTC";
+    options.markovOrder = 1;
+    options.shapleyValue = "conversions";
+    return options;
+  }
+
   Breakdown breakdown() {
     try {
       return Breakdown.valueOf(by.trim().toUpperCase(Locale.ROOT));
