@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,30 +33,38 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--port",
-      defaultValue = "8080",
-      description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
-  int port;
+      description = "HTTP port (default: 8080, or SERVER_PORT; 0 picks a free one).")
+  Integer port;
 
   @Option(names = "--data", description = "Folder of canonical CSV files (default: ./demo-data).")
   Path data;
 
   @Option(
       names = "--currency",
-      defaultValue = "RUB",
-      description = "Reporting currency loaded at start (default: ${DEFAULT-VALUE}).")
+      description = "Reporting currency loaded at start (default: RUB, or REVTRACE_CURRENCY).")
   String currency;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (port < 0 || port > 65_535) {
+    if (port != null && (port < 0 || port > 65_535)) {
       throw new BadArgument("--port must be 0 to 65535");
     }
     Path folder = data != null ? data : Path.of("demo-data");
     if (data != null && !Files.isDirectory(data)) {
       throw new BadArgument("data folder not found: " + data);
     }
-    if (data == null && !Files.isDirectory(folder)) {
+    Map<String, Object> overrides = new LinkedHashMap<>();
+    if (port != null) {
+      overrides.put("server.port", port);
+    }
+    if (data != null) {
+      overrides.put("revtrace.data", folder.toAbsolutePath().normalize());
+    }
+    if (currency != null) {
+      overrides.put("revtrace.currency", Formats.currency(currency));
+    }
+    if (data == null && System.getenv("REVTRACE_DATA") == null && !Files.isDirectory(folder)) {
       out.println("Generating the demo data into " + folder.toAbsolutePath().normalize());
       out.flush();
       DemoGenerator.generate(DemoSpec.defaults(), folder);
@@ -63,9 +72,13 @@ public final class ServeCommand implements Callable<Integer> {
     ConfigurableApplicationContext context =
         RevtraceServer.start(
             Map.of(
-                "server.port", port,
-                "revtrace.data", folder.toAbsolutePath().normalize().toString(),
-                "revtrace.currency", Formats.currency(currency)));
+                "server.port",
+                8080,
+                "revtrace.data",
+                folder.toAbsolutePath().normalize().toString(),
+                "revtrace.currency",
+                "RUB"),
+            overrides);
     CountDownLatch closed = new CountDownLatch(1);
     context.addApplicationListener(
         event -> {
@@ -76,7 +89,11 @@ public final class ServeCommand implements Callable<Integer> {
     int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
     double seconds =
         (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
-    out.printf(Locale.ROOT, "Started in %.1f s, serving %s%n", seconds, folder);
+    out.printf(
+        Locale.ROOT,
+        "Started in %.1f s, serving %s%n",
+        seconds,
+        context.getEnvironment().getProperty("revtrace.data"));
     out.printf(Locale.ROOT, "Open http://localhost:%d/ (Ctrl+C stops the server)%n", actualPort);
     out.flush();
     closed.await();

@@ -18,7 +18,8 @@ final class LoginRateLimitFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+    return !("POST".equals(request.getMethod())
+        && request.getRequestURI().equals(request.getContextPath() + "/login"));
   }
 
   @Override

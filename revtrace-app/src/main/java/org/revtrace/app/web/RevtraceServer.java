@@ -14,10 +14,17 @@ import org.springframework.context.ConfigurableApplicationContext;
     })
 public class RevtraceServer {
 
-  /** Starts the server with these properties (e.g. {@code server.port}, {@code revtrace.data}). */
-  public static ConfigurableApplicationContext start(Map<String, Object> properties) {
+  /**
+   * Starts the server: {@code defaults} (e.g. {@code server.port}, {@code revtrace.data}) yield to
+   * application.yml and environment variables, {@code overrides} win over both.
+   */
+  public static ConfigurableApplicationContext start(
+      Map<String, Object> defaults, Map<String, Object> overrides) {
     SpringApplication application = new SpringApplication(RevtraceServer.class);
-    application.setDefaultProperties(properties);
-    return application.run();
+    application.setDefaultProperties(defaults);
+    return application.run(
+        overrides.entrySet().stream()
+            .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+            .toArray(String[]::new));
   }
 }
