@@ -18,6 +18,9 @@ import org.revtrace.core.metric.ReportRequest;
  */
 public final class LoadedReports {
 
+  /** Each currency holds a whole copy of the data, so only a few are kept. */
+  static final int MAX_CURRENCIES = 4;
+
   private final Path folder;
   private final Map<String, DataLoader.Loaded> byCurrency = new ConcurrentHashMap<>();
 
@@ -73,6 +76,20 @@ public final class LoadedReports {
   }
 
   private DataLoader.Loaded loaded(String currency) {
+    DataLoader.Loaded loaded = byCurrency.get(currency);
+    if (loaded != null) {
+      return loaded;
+    }
+    if (byCurrency.size() >= MAX_CURRENCIES) {
+      throw new BadArgument(
+          "currency "
+              + currency
+              + " is not loaded: the server keeps at most "
+              + MAX_CURRENCIES
+              + " reporting currencies ("
+              + String.join(", ", byCurrency.keySet())
+              + ")");
+    }
     return byCurrency.computeIfAbsent(
         currency,
         code -> {
