@@ -2,6 +2,7 @@ package org.revtrace.app.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import org.revtrace.app.cli.LoadedReports;
 import org.revtrace.app.cli.ReportOptions;
 import org.revtrace.core.metric.MetricRow;
@@ -31,8 +32,7 @@ class PageController {
   String home(Model model) {
     Report report = reports.report(ReportOptions.json(null, null, null, null, null, null));
     List<String> campaigns = new ArrayList<>();
-    report
-        .campaignsByChannel()
+    new TreeMap<>(report.campaignsByChannel())
         .forEach((channel, rows) -> rows.stream().map(MetricRow::key).forEach(campaigns::add));
     model.addAttribute("report", report);
     model.addAttribute("campaigns", campaigns);

@@ -17,7 +17,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The server over a small real data folder: report contract, authentication, problems, XSS. */
 @SpringBootTest(classes = RevtraceServer.class)
@@ -144,6 +147,24 @@ class ServerTest {
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
     assertThat(body).isEqualTo(cliJson("--by", "month"));
+  }
+
+  @Test
+  void reportByCampaignMatchesTheCliInChannelOrder() throws Exception {
+    String body =
+        mvc.perform(get("/api/v1/report").param("by", "campaign").with(user("v").roles("VIEWER")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(body).isEqualTo(cliJson("--by", "campaign"));
+    List<String> channels = new ArrayList<>();
+    JsonMapper.builder()
+        .build()
+        .readTree(body)
+        .get("campaigns")
+        .forEach(row -> channels.add(row.get("key").asString().split(" / ")[0]));
+    assertThat(channels).hasSizeGreaterThan(1).isSorted();
   }
 
   @Test
