@@ -18,7 +18,7 @@ import org.revtrace.app.cli.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code revtrace} command line: demo, report, import, bench. */
+/** The {@code revtrace} command line: demo, report, import, bench, serve. */
 @Command(
     name = "revtrace",
     mixinStandardHelpOptions = true,
@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
       ClvCommand.class,
       CohortsCommand.class,
       BenchCommand.class,
+      org.revtrace.app.cli.ServeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -3,6 +3,7 @@ package org.revtrace.app.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.revtrace.app.report.ReportWriter;
 import org.revtrace.core.attribution.DataSufficiency;
@@ -119,11 +120,13 @@ public final class ReportCommand implements Callable<Integer> {
         dataset, request.withPeriod(request.from().minusDays(days), request.from().minusDays(1)));
   }
 
-  /** Campaign rows of every channel, keyed {@code channel / campaign}. */
+  /**
+   * Campaign rows of every channel in channel order, keyed {@code channel / campaign}; the report's
+   * map is immutable and iterates in a per-JVM random order.
+   */
   private static List<MetricRow> campaigns(Report report) {
     List<MetricRow> rows = new ArrayList<>();
-    report
-        .campaignsByChannel()
+    new TreeMap<>(report.campaignsByChannel())
         .forEach(
             (channel, campaigns) ->
                 campaigns.forEach(

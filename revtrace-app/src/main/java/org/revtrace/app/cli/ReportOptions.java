@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.revtrace.core.attribution.ModelName;
@@ -16,6 +19,7 @@ import org.revtrace.core.journey.JourneyLevel;
 import org.revtrace.core.metric.ReportRequest;
 import org.revtrace.core.metric.Segment;
 import org.revtrace.core.model.TouchType;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The report options shared by {@code report} and {@code demo}. */
@@ -137,6 +141,34 @@ public final class ReportOptions {
     /** The account or deal segment this breakdown splits by, if it is one. */
     java.util.Optional<Segment> segment() {
       return Segment.parse(name());
+    }
+  }
+
+  /**
+   * The options of a JSON report named by text values, as the REST API's query parameters give
+   * them, parsed by the command line itself so defaults and checks stay the CLI's; a null value
+   * keeps the default.
+   */
+  public static ReportOptions json(
+      String model, String goal, String from, String to, String currency, String by) {
+    List<String> args = new ArrayList<>(List.of("--format=json"));
+    Map<String, String> given = new LinkedHashMap<>();
+    given.put("--model", model);
+    given.put("--goal", goal);
+    given.put("--from", from);
+    given.put("--to", to);
+    given.put("--currency", currency);
+    given.put("--by", by);
+    given.forEach(
+        (option, value) -> {
+          if (value != null) {
+            args.add(option + "=" + value);
+          }
+        });
+    try {
+      return CommandLine.populateCommand(new ReportOptions(), args.toArray(String[]::new));
+    } catch (CommandLine.ParameterException e) {
+      throw new BadArgument(e.getMessage());
     }
   }
 

@@ -1,0 +1,103 @@
+package org.revtrace.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.revtrace.core.dataset.Dataset;
+import org.revtrace.core.metric.ChannelReport;
+import org.revtrace.core.metric.Report;
+import org.revtrace.core.metric.ReportRequest;
+
+/**
+ * A data folder loaded into memory once per reporting currency, answering report requests exactly
+ * as {@code revtrace report} does.
+ */
+public final class LoadedReports {
+
+  /** Each currency holds a whole copy of the data, so only a few are kept. */
+  static final int MAX_CURRENCIES = 4;
+
+  private final Path folder;
+  private final Map<String, DataLoader.Loaded> byCurrency = new ConcurrentHashMap<>();
+
+  private LoadedReports(Path folder) {
+    this.folder = folder;
+  }
+
+  /** Loads {@code folder} in {@code currency} now; other currencies load on first use. */
+  public static LoadedReports load(Path folder, String currency) {
+    LoadedReports reports = new LoadedReports(folder);
+    reports.loaded(Formats.currency(currency));
+    return reports;
+  }
+
+  /** The folder the data was loaded from. */
+  public Path folder() {
+    return folder;
+  }
+
+  /** The number of rows quarantined when the folder was loaded in {@code currency}. */
+  public int errorCount(String currency) {
+    return loaded(Formats.currency(currency)).errors().size();
+  }
+
+  /**
+   * The report JSON of {@code revtrace report --format json} with these options.
+   *
+   * @throws BadArgument when an option is invalid
+   */
+  public String json(ReportOptions options) {
+    ReportRequest request = options.request();
+    ReportOptions.Breakdown breakdown = options.breakdown();
+    Dataset dataset = loaded(options.currency()).dataset();
+    StringWriter text = new StringWriter();
+    ReportCommand.print(
+        dataset,
+        request,
+        ChannelReport.compute(dataset, request),
+        breakdown,
+        ReportOptions.Format.JSON,
+        new PrintWriter(text));
+    return text.toString();
+  }
+
+  /**
+   * The channel report with these options.
+   *
+   * @throws BadArgument when an option is invalid
+   */
+  public Report report(ReportOptions options) {
+    ReportRequest request = options.request();
+    return ChannelReport.compute(loaded(options.currency()).dataset(), request);
+  }
+
+  private DataLoader.Loaded loaded(String currency) {
+    DataLoader.Loaded loaded = byCurrency.get(currency);
+    if (loaded != null) {
+      return loaded;
+    }
+    if (byCurrency.size() >= MAX_CURRENCIES) {
+      throw new BadArgument(
+          "currency "
+              + currency
+              + " is not loaded: the server keeps at most "
+              + MAX_CURRENCIES
+              + " reporting currencies ("
+              + String.join(", ", byCurrency.keySet())
+              + ")");
+    }
+    return byCurrency.computeIfAbsent(
+        currency,
+        code -> {
+          try {
+            return DataLoader.load(folder, code);
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + folder, e);
+          }
+        });
+  }
+}

@@ -1,0 +1,113 @@
+package org.revtrace.app.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may see what: form login for pages, bearer tokens for scripts, everything but the login page,
+ * health and static assets behind authentication.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http, ApiTokens tokens, LoginAttempts attempts) throws Exception {
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(
+                        "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+                    .permitAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasRole(Role.ADMIN.name())
+                    .requestMatchers("/api/**")
+                    .hasRole(Role.VIEWER.name())
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .failureHandler(
+                        (request, response, error) -> {
+                          attempts.recordFailure(request.getRemoteAddr());
+                          response.sendRedirect(request.getContextPath() + "/login?error");
+                        })
+                    .permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .exceptionHandling(
+            errors ->
+                errors.defaultAuthenticationEntryPointFor(
+                    new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                    PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+        // Scripts send a token, not a session cookie, so cross-site request forgery cannot reach
+        // them.
+        .csrf(
+            csrf ->
+                csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'"
+                                    + " 'unsafe-inline'; frame-ancestors 'none'"))
+                    .referrerPolicy(
+                        referrer ->
+                            referrer.policy(
+                                org.springframework.security.web.header.writers
+                                    .ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+        .addFilterBefore(
+            new LoginRateLimitFilter(attempts), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  static RoleHierarchy roleHierarchy() {
+    return RoleHierarchyImpl.withDefaultRolePrefix()
+        .role(Role.ADMIN.name())
+        .implies(Role.ANALYST.name())
+        .role(Role.ANALYST.name())
+        .implies(Role.VIEWER.name())
+        .build();
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder();
+  }
+
+  @Bean
+  InMemoryUserDetailsManager users() {
+    return new InMemoryUserDetailsManager();
+  }
+
+  @Bean
+  ApiTokens apiTokens() {
+    return new ApiTokens();
+  }
+
+  @Bean
+  LoginAttempts loginAttempts(
+      @Value("${revtrace.login.max-failures-per-minute:10}") int maxFailures) {
+    return new LoginAttempts(maxFailures, Duration.ofMinutes(1), Clock.systemUTC());
+  }
+}
