@@ -9,7 +9,6 @@ import org.revtrace.core.attribution.Attribution;
 import org.revtrace.core.attribution.AttributionModel;
 import org.revtrace.core.attribution.AttributionModels;
 import org.revtrace.core.attribution.HalfLife;
-import org.revtrace.core.attribution.ModelName;
 import org.revtrace.core.dataset.Dataset;
 import org.revtrace.core.dataset.Dictionary;
 import org.revtrace.core.journey.Goal;
@@ -44,7 +43,7 @@ public final class SegmentReport {
     AttributionModel model =
         AttributionModels.create(
             request.model(), request.settings(), HalfLife.fromSalesCycle(data));
-    boolean nullPaths = request.model() == ModelName.MARKOV && request.settings().markovNullPaths();
+    boolean nullPaths = request.settings().needsNonConverting(request.model());
     Dictionary keys = new Dictionary();
     Map<Goal, Journeys> journeys = new EnumMap<>(Goal.class);
     Map<Goal, int[]> segmentOf = new EnumMap<>(Goal.class);
