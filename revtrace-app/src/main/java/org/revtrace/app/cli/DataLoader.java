@@ -41,6 +41,15 @@ final class DataLoader {
 
   static Loaded load(InputOptions input, String currency) throws IOException {
     input.validate();
+    if (input.fromStore) {
+      try (StoreOptions.OpenStore store = input.store.open()) {
+        return index(input, ImportResult.ofValidated(store.batches().loadAll()), currency);
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IOException("cannot close the store: " + e.getMessage(), e);
+      }
+    }
     ImportOptions options = input.importOptions(currency);
     List<ImportResult> parts = new ArrayList<>();
     if (input.data != null) {
@@ -51,6 +60,12 @@ final class DataLoader {
       parts.add(new MappedImporter().importAll(mapped, options));
     }
     ImportResult imported = parts.size() == 1 ? parts.get(0) : ImportResult.combine(parts);
+    return index(input, imported, currency);
+  }
+
+  /** Normalises imported data and indexes it into a dataset. */
+  private static Loaded index(InputOptions input, ImportResult imported, String currency)
+      throws IOException {
     ChannelGrouping grouping =
         input.channelRules != null
             ? ChannelGrouping.load(input.channelRules)

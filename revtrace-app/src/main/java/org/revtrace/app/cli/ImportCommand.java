@@ -3,6 +3,8 @@ package org.revtrace.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.revtrace.core.port.BatchOutcome;
+import org.revtrace.core.port.BatchSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,6 +27,14 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Option(names = "--check", description = "Validate only: write nothing.")
   boolean check;
+
+  @Option(
+      names = "--into-store",
+      description =
+          "Also commit the batch to the store (embedded PostgreSQL under --db-dir, or the server"
+              + " named by REVTRACE_DB_URL): all good rows or none; re-importing the same files is"
+              + " a no-op.")
+  boolean intoStore;
 
   @Option(
       names = "--currency",
@@ -53,6 +63,48 @@ public final class ImportCommand implements Callable<Integer> {
         loaded.dataset().channels().size());
     out.flush();
     DataLoader.reportErrors(loaded, quarantineDir, err);
+    if (intoStore && !check) {
+      commit(loaded, out);
+    }
     return loaded.hasErrors() ? ExitCodes.DATA_ERRORS : ExitCodes.OK;
+  }
+
+  private void commit(DataLoader.Loaded loaded, PrintWriter out) throws Exception {
+    if (input.fromStore) {
+      throw new BadArgument("--into-store needs files to import, not --from-store");
+    }
+    String source = input.data != null ? "canonical" : "mapped";
+    String name =
+        input.data != null
+            ? input.data.toAbsolutePath().normalize().getFileName().toString()
+            : input.mapped.keySet().stream()
+                .map(file -> file.getFileName().toString())
+                .sorted()
+                .collect(java.util.stream.Collectors.joining(","));
+    try (StoreOptions.OpenStore store = input.store.open()) {
+      BatchOutcome outcome =
+          store
+              .batches()
+              .commit(source, name, input.contentHash(), loaded.imported().data(), loaded.errors());
+      BatchSummary batch = outcome.batch();
+      if (outcome.repeated()) {
+        out.printf(
+            java.util.Locale.ROOT,
+            "already imported as batch %d on %s: nothing changed (%s)%n",
+            batch.id(),
+            batch.committedAt(),
+            store.description());
+      } else {
+        out.printf(
+            java.util.Locale.ROOT,
+            "batch %d committed: %,d rows stored, %,d already stored, %,d quarantined (%s)%n",
+            batch.id(),
+            batch.storedRows(),
+            batch.skippedRows(),
+            batch.quarantinedRows(),
+            store.description());
+      }
+      out.flush();
+    }
   }
 }

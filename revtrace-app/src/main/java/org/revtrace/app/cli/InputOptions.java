@@ -20,6 +20,13 @@ public final class InputOptions {
   Path data;
 
   @Option(
+      names = "--from-store",
+      description = "Read every batch imported into the store (see import --into-store).")
+  boolean fromStore;
+
+  @picocli.CommandLine.Mixin StoreOptions store = new StoreOptions();
+
+  @Option(
       names = "--mapped",
       description =
           "A CSV export and the mapping file that reads it, as EXPORT.csv=MAPPING.yaml"
@@ -70,8 +77,12 @@ public final class InputOptions {
 
   /** Checks that some input was named and exists. */
   void validate() {
-    if (data == null && mapped.isEmpty()) {
-      throw new BadArgument("give --data DIR and/or --mapped EXPORT.csv=MAPPING.yaml");
+    if (data == null && mapped.isEmpty() && !fromStore) {
+      throw new BadArgument(
+          "give --data DIR and/or --mapped EXPORT.csv=MAPPING.yaml, or --from-store");
+    }
+    if (fromStore && (data != null || !mapped.isEmpty())) {
+      throw new BadArgument("--from-store reads the store only: drop --data and --mapped");
     }
     if (data != null && !Files.isDirectory(data)) {
       throw new BadArgument("data folder not found: " + data);
@@ -86,6 +97,42 @@ public final class InputOptions {
       return quarantine;
     }
     return data != null ? QuarantineWriter.defaultDirectory(data) : Path.of("quarantine");
+  }
+
+  /**
+   * A SHA-256 over the input files' names and bytes (the folder's CSV files and the mapped exports
+   * with their mappings, in name order): the same input gives the same digest, so the store can
+   * tell a repeated import.
+   */
+  String contentHash() throws java.io.IOException {
+    java.security.MessageDigest digest;
+    try {
+      digest = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
+    }
+    java.util.List<Path> files = new java.util.ArrayList<>();
+    if (data != null) {
+      try (var listing = Files.list(data)) {
+        listing
+            .filter(Files::isRegularFile)
+            .filter(file -> file.getFileName().toString().endsWith(".csv"))
+            .forEach(files::add);
+      }
+    }
+    mapped.forEach(
+        (csv, mapping) -> {
+          files.add(csv);
+          files.add(mapping);
+        });
+    files.sort(java.util.Comparator.comparing(file -> file.getFileName().toString()));
+    for (Path file : files) {
+      digest.update(
+          file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(Files.readAllBytes(file));
+    }
+    return java.util.HexFormat.of().formatHex(digest.digest());
   }
 
   private static void requireFile(Path file, String what) {

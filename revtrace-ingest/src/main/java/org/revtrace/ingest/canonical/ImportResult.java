@@ -72,6 +72,14 @@ public final class ImportResult {
         CanonicalData.empty(), List.of(error), List.of(), List.of(stats), List.of(), Map.of());
   }
 
+  /**
+   * A result of data that was validated earlier (loaded back from the store): the rows, no errors,
+   * no files.
+   */
+  public static ImportResult ofValidated(CanonicalData data) {
+    return new ImportResult(data, List.of(), List.of(), List.of(), List.of(), Map.of());
+  }
+
   /** The kept rows, in canonical form. */
   public CanonicalData data() {
     return data;
