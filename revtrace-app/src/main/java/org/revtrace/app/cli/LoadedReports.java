@@ -13,31 +13,50 @@ import org.revtrace.core.metric.Report;
 import org.revtrace.core.metric.ReportRequest;
 
 /**
- * A data folder loaded into memory once per reporting currency, answering report requests exactly
- * as {@code revtrace report} does.
+ * A data folder (or the store) loaded into memory once per reporting currency, answering report
+ * requests exactly as {@code revtrace report} does.
  */
 public final class LoadedReports {
 
   /** Each currency holds a whole copy of the data, so only a few are kept. */
   static final int MAX_CURRENCIES = 4;
 
-  private final Path folder;
+  private final InputOptions input;
+  private final String description;
   private final Map<String, DataLoader.Loaded> byCurrency = new ConcurrentHashMap<>();
 
-  private LoadedReports(Path folder) {
-    this.folder = folder;
+  private LoadedReports(InputOptions input, String description) {
+    this.input = input;
+    this.description = description;
   }
 
   /** Loads {@code folder} in {@code currency} now; other currencies load on first use. */
   public static LoadedReports load(Path folder, String currency) {
-    LoadedReports reports = new LoadedReports(folder);
+    InputOptions input = new InputOptions();
+    input.data = folder;
+    return load(input, folder.toString(), currency);
+  }
+
+  /**
+   * Loads every batch of the store (the embedded PostgreSQL under {@code databaseDirectory}, or
+   * {@code REVTRACE_DB_URL}) in {@code currency} now; other currencies load on first use.
+   */
+  public static LoadedReports loadFromStore(Path databaseDirectory, String currency) {
+    InputOptions input = new InputOptions();
+    input.fromStore = true;
+    input.store.directory = databaseDirectory;
+    return load(input, "the store", currency);
+  }
+
+  private static LoadedReports load(InputOptions input, String description, String currency) {
+    LoadedReports reports = new LoadedReports(input, description);
     reports.loaded(Formats.currency(currency));
     return reports;
   }
 
-  /** The folder the data was loaded from. */
-  public Path folder() {
-    return folder;
+  /** Where the data came from: the folder, or the store. */
+  public String source() {
+    return description;
   }
 
   /** The number of rows quarantined when the folder was loaded in {@code currency}. */
@@ -94,9 +113,9 @@ public final class LoadedReports {
         currency,
         code -> {
           try {
-            return DataLoader.load(folder, code);
+            return DataLoader.load(input, code);
           } catch (IOException e) {
-            throw new UncheckedIOException("cannot load " + folder, e);
+            throw new UncheckedIOException("cannot load " + description, e);
           }
         });
   }

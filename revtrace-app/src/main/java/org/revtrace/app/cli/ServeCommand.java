@@ -40,6 +40,14 @@ public final class ServeCommand implements Callable<Integer> {
   Path data;
 
   @Option(
+      names = "--from-store",
+      description =
+          "Serve everything imported into the store (import --into-store) instead of a folder.")
+  boolean fromStore;
+
+  @picocli.CommandLine.Mixin StoreOptions store = new StoreOptions();
+
+  @Option(
       names = "--currency",
       description = "Reporting currency loaded at start (default: RUB, or REVTRACE_CURRENCY).")
   String currency;
@@ -49,6 +57,9 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (port != null && (port < 0 || port > 65_535)) {
       throw new BadArgument("--port must be 0 to 65535");
+    }
+    if (fromStore && data != null) {
+      throw new BadArgument("--from-store serves the store only: drop --data");
     }
     Path folder = data != null ? data : Path.of("demo-data");
     if (data != null && !Files.isDirectory(data)) {
@@ -64,7 +75,13 @@ public final class ServeCommand implements Callable<Integer> {
     if (currency != null) {
       overrides.put("revtrace.currency", Formats.currency(currency));
     }
-    if (data == null && System.getenv("REVTRACE_DATA") == null && !Files.isDirectory(folder)) {
+    if (fromStore) {
+      overrides.put("revtrace.store-dir", store.directory.toAbsolutePath().normalize().toString());
+    }
+    if (!fromStore
+        && data == null
+        && System.getenv("REVTRACE_DATA") == null
+        && !Files.isDirectory(folder)) {
       out.println("Generating the demo data into " + folder.toAbsolutePath().normalize());
       out.flush();
       DemoGenerator.generate(DemoSpec.defaults(), folder);
@@ -93,7 +110,9 @@ public final class ServeCommand implements Callable<Integer> {
         Locale.ROOT,
         "Started in %.1f s, serving %s%n",
         seconds,
-        context.getEnvironment().getProperty("revtrace.data"));
+        fromStore
+            ? "the store (" + store.directory + ")"
+            : context.getEnvironment().getProperty("revtrace.data"));
     out.printf(Locale.ROOT, "Open http://localhost:%d/ (Ctrl+C stops the server)%n", actualPort);
     out.flush();
     closed.await();

@@ -8,7 +8,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Loads the data folder named by {@code revtrace.data} into memory at start. */
+/**
+ * Loads the data into memory at start: the store when {@code revtrace.store-dir} is set, else the
+ * folder named by {@code revtrace.data}.
+ */
 @Configuration(proxyBeanMethods = false)
 class ReportsConfiguration {
 
@@ -16,8 +19,13 @@ class ReportsConfiguration {
 
   @Bean
   LoadedReports loadedReports(
-      @Value("${revtrace.data}") Path data, @Value("${revtrace.currency:RUB}") String currency) {
-    LoadedReports reports = LoadedReports.load(data, currency);
+      @Value("${revtrace.data}") Path data,
+      @Value("${revtrace.store-dir:}") String storeDirectory,
+      @Value("${revtrace.currency:RUB}") String currency) {
+    LoadedReports reports =
+        storeDirectory.isEmpty()
+            ? LoadedReports.load(data, currency)
+            : LoadedReports.loadFromStore(Path.of(storeDirectory), currency);
     int errors = reports.errorCount(currency);
     if (errors > 0) {
       LOG.warn(

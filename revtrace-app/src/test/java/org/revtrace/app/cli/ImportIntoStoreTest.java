@@ -43,6 +43,11 @@ class ImportIntoStoreTest {
     String fromStore =
         run(0, "report", "--from-store", "--db-dir", db, "--model", "w_shaped", "--format", "json");
     assertThat(fromStore).isEqualTo(fromFiles);
+
+    // the server's snapshot from the store answers like the folder
+    ReportOptions linear = ReportOptions.json(null, null, null, null, "RUB", null);
+    assertThat(LoadedReports.loadFromStore(Path.of(db), "RUB").json(linear))
+        .isEqualTo(LoadedReports.load(data, "RUB").json(linear));
   }
 
   @Test
