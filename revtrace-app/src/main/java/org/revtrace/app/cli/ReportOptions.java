@@ -1,9 +1,7 @@
 package org.revtrace.app.cli;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -256,8 +254,8 @@ public final class ReportOptions {
         goalName,
         journeyLevel,
         Duration.ofDays(lookbackDays),
-        date(from, "--from"),
-        date(to, "--to"),
+        Output.date(from, "--from"),
+        Output.date(to, "--to"),
         reportZone,
         breakdown() == Breakdown.SOURCE ? Dimension.SOURCE : Dimension.CHANNEL);
   }
@@ -280,16 +278,5 @@ public final class ReportOptions {
         .withValueFunction(function)
         .withMethod(
             shapleySimplified ? ShapleySettings.Method.SIMPLIFIED : ShapleySettings.Method.EXACT);
-  }
-
-  private static LocalDate date(String text, String option) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      throw new BadArgument(option + " '" + text + "' is not a date (YYYY-MM-DD)");
-    }
   }
 }

@@ -2,6 +2,7 @@ package org.revtrace.core.attribution;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.revtrace.core.model.Codes;
 
 /** The attribution models Revtrace offers, by their report-contract names. */
 public enum ModelName {
@@ -40,15 +41,6 @@ public enum ModelName {
   }
 
   public static Optional<ModelName> parse(String code) {
-    if (code == null) {
-      return Optional.empty();
-    }
-    String normalised = code.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-    for (ModelName model : values()) {
-      if (model.name().equals(normalised)) {
-        return Optional.of(model);
-      }
-    }
-    return Optional.empty();
+    return Codes.parse(ModelName.class, code, "-");
   }
 }

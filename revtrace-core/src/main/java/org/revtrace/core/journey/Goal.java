@@ -2,6 +2,7 @@ package org.revtrace.core.journey;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.revtrace.core.model.Codes;
 
 /**
  * The conversion a journey ends in.
@@ -26,15 +27,6 @@ public enum Goal {
   }
 
   public static Optional<Goal> parse(String code) {
-    if (code == null) {
-      return Optional.empty();
-    }
-    String normalised = code.trim().toUpperCase(Locale.ROOT);
-    for (Goal goal : values()) {
-      if (goal.name().equals(normalised)) {
-        return Optional.of(goal);
-      }
-    }
-    return Optional.empty();
+    return Codes.parse(Goal.class, code, "");
   }
 }

@@ -2,6 +2,7 @@ package org.revtrace.core.metric;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.revtrace.core.model.Codes;
 
 /** An account or deal attribute that splits a report: industry, size, region, tier, product. */
 public enum Segment {
@@ -17,15 +18,6 @@ public enum Segment {
   }
 
   public static Optional<Segment> parse(String code) {
-    if (code == null) {
-      return Optional.empty();
-    }
-    String normalised = code.trim().toUpperCase(Locale.ROOT);
-    for (Segment segment : values()) {
-      if (segment.name().equals(normalised)) {
-        return Optional.of(segment);
-      }
-    }
-    return Optional.empty();
+    return Codes.parse(Segment.class, code, "");
   }
 }

@@ -19,16 +19,7 @@ public enum CostCategory {
   }
 
   public static Optional<CostCategory> parse(String code) {
-    if (code == null) {
-      return Optional.empty();
-    }
-    String normalised = code.trim().toUpperCase(Locale.ROOT);
-    for (CostCategory category : values()) {
-      if (category.name().equals(normalised)) {
-        return Optional.of(category);
-      }
-    }
-    return Optional.empty();
+    return Codes.parse(CostCategory.class, code, "");
   }
 
   /** True for costs that ROMI counts (media spend is always counted as well). */

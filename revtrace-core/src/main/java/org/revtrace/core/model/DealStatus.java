@@ -16,15 +16,6 @@ public enum DealStatus {
 
   /** Parses the canonical spelling, ignoring case and surrounding blanks. */
   public static Optional<DealStatus> parse(String code) {
-    if (code == null) {
-      return Optional.empty();
-    }
-    String normalised = code.trim().toUpperCase(Locale.ROOT);
-    for (DealStatus status : values()) {
-      if (status.name().equals(normalised)) {
-        return Optional.of(status);
-      }
-    }
-    return Optional.empty();
+    return Codes.parse(DealStatus.class, code, "");
   }
 }

@@ -23,15 +23,6 @@ public enum TouchType {
 
   /** Parses the canonical spelling, ignoring case and surrounding blanks. */
   public static Optional<TouchType> parse(String code) {
-    if (code == null) {
-      return Optional.empty();
-    }
-    String normalised = code.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-    for (TouchType type : values()) {
-      if (type.name().equals(normalised)) {
-        return Optional.of(type);
-      }
-    }
-    return Optional.empty();
+    return Codes.parse(TouchType.class, code, "- ");
   }
 }
