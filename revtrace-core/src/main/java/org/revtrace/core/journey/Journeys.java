@@ -104,53 +104,7 @@ public final class Journeys {
 
   /** A copy holding only the journeys {@code keep} accepts, in the same order. */
   public Journeys select(java.util.function.IntPredicate keep) {
-    Journeys selected = new Journeys(channels, campaigns, goal);
-    int kept = 0;
-    int touches = 0;
-    for (int j = 0; j < size; j++) {
-      if (keep.test(j)) {
-        kept++;
-        touches += start[j + 1] - start[j];
-      }
-    }
-    selected.size = kept;
-    selected.start = new int[kept + 1];
-    selected.channel = new int[touches];
-    selected.campaign = new int[touches];
-    selected.time = new long[touches];
-    selected.type = new byte[touches];
-    selected.converted = new boolean[kept];
-    selected.conversionTime = new long[kept];
-    selected.values = new long[values.length][kept];
-    selected.leadTouch = new int[kept];
-    selected.opportunityTouch = new int[kept];
-    selected.subject = new int[kept];
-    int out = 0;
-    int at = 0;
-    for (int j = 0; j < size; j++) {
-      if (!keep.test(j)) {
-        continue;
-      }
-      int length = start[j + 1] - start[j];
-      System.arraycopy(channel, start[j], selected.channel, at, length);
-      System.arraycopy(campaign, start[j], selected.campaign, at, length);
-      System.arraycopy(time, start[j], selected.time, at, length);
-      System.arraycopy(type, start[j], selected.type, at, length);
-      selected.start[out] = at;
-      selected.converted[out] = converted[j];
-      selected.conversionTime[out] = conversionTime[j];
-      for (int k = 0; k < values.length; k++) {
-        selected.values[k][out] = values[k][j];
-      }
-      int shift = at - start[j];
-      selected.leadTouch[out] = leadTouch[j] < 0 ? -1 : leadTouch[j] + shift;
-      selected.opportunityTouch[out] = opportunityTouch[j] < 0 ? -1 : opportunityTouch[j] + shift;
-      selected.subject[out] = subject[j];
-      at += length;
-      out++;
-    }
-    selected.start[kept] = at;
-    return selected;
+    return select(java.util.stream.IntStream.range(0, size).filter(keep).toArray());
   }
 
   /** Total number of touches over all journeys. */
