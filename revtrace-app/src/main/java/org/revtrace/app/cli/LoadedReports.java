@@ -94,6 +94,16 @@ public final class LoadedReports {
     return ChannelReport.compute(loaded(options.currency()).dataset(), request);
   }
 
+  /**
+   * The data set in {@code currency} (loaded on first use), for the engines the dashboard shows
+   * besides the channel report (funnel, cohorts, model comparison, paths).
+   *
+   * @throws BadArgument when the currency is unknown or too many are loaded
+   */
+  public Dataset dataset(String currency) {
+    return loaded(Formats.currency(currency)).dataset();
+  }
+
   private DataLoader.Loaded loaded(String currency) {
     DataLoader.Loaded loaded = byCurrency.get(currency);
     if (loaded != null) {

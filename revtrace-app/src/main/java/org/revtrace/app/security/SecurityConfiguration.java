@@ -31,7 +31,13 @@ class SecurityConfiguration {
             requests ->
                 requests
                     .requestMatchers(
-                        "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+                        "/login",
+                        "/error",
+                        "/css/**",
+                        "/js/**",
+                        "/webjars/**",
+                        "/_static/**",
+                        "/favicon.ico")
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
