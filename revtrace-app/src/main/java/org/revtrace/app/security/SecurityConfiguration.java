@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -43,8 +44,13 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole(Role.ADMIN.name())
-                    .requestMatchers("/api/**")
+                    .requestMatchers("/admin/**", "/api/v1/admin/**")
+                    .hasRole(Role.ADMIN.name())
+                    // Viewers read; importing data (and every other change) needs an analyst.
+                    .requestMatchers(HttpMethod.GET, "/api/**", "/imports/**")
                     .hasRole(Role.VIEWER.name())
+                    .requestMatchers("/api/**", "/imports/**")
+                    .hasRole(Role.ANALYST.name())
                     .anyRequest()
                     .authenticated())
         .formLogin(
