@@ -38,6 +38,8 @@ import picocli.CommandLine.Command;
       CohortsCommand.class,
       BenchCommand.class,
       org.revtrace.app.cli.ServeCommand.class,
+      org.revtrace.app.cli.BackupCommand.class,
+      org.revtrace.app.cli.RestoreCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,15 +1,10 @@
 package org.revtrace.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /** One embedded database for the whole test run, emptied between tests. */
@@ -25,7 +20,7 @@ final class SharedDatabase {
       // A fresh cluster per run: one left by an earlier run may hold an edited migration's old
       // checksum, which Flyway would refuse.
       Path directory = Path.of("target", "it-pg");
-      deleteRecursively(directory);
+      SharedDatabaseFiles.delete(directory);
       database = EmbeddedDatabase.start(directory);
       Runtime.getRuntime().addShutdownHook(new Thread(database::close));
     }
@@ -40,19 +35,6 @@ final class SharedDatabase {
         "truncate batches, quarantine, currencies, spend, touchpoints, leads, deals,"
             + " stage_changes, payments, accounts, contacts, costs, rates restart identity");
     return dataSource;
-  }
-
-  private static void deleteRecursively(Path directory) {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + directory, e);
-    }
   }
 
   static void execute(DataSource dataSource, String sql) {

@@ -34,6 +34,33 @@ public final class StoreOptions {
     }
   }
 
+  /** An open database; closing it stops the embedded server, if one was started. */
+  record OpenDatabase(DataSource dataSource, String description, AutoCloseable server)
+      implements AutoCloseable {
+
+    @Override
+    public void close() throws Exception {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+
+  /** The store's database with its migrations applied. */
+  OpenDatabase openDatabase() {
+    Optional<Database> external = Database.fromEnvironment(System.getenv());
+    if (external.isPresent()) {
+      DataSource dataSource = external.get().dataSource();
+      Migrations.apply(dataSource);
+      return new OpenDatabase(dataSource, external.get().toString(), null);
+    }
+    EmbeddedDatabase embedded = EmbeddedDatabase.start(directory);
+    return new OpenDatabase(
+        embedded.dataSource(),
+        "embedded PostgreSQL in " + directory.toAbsolutePath().normalize(),
+        embedded);
+  }
+
   OpenStore open() {
     Optional<Database> external = Database.fromEnvironment(System.getenv());
     if (external.isPresent()) {
