@@ -3,13 +3,22 @@ package org.revtrace.store;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 /**
@@ -30,6 +39,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static final String DATABASE_NAME = "revtrace";
 
   private static final String SUPERUSER = "postgres";
+
+  private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(120);
 
   private final EmbeddedPostgres postgres;
   private final Path directory;
@@ -59,11 +70,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     EmbeddedPostgres postgres;
     try {
       Files.createDirectories(absolute.getParent());
+      stopOrphanedServer(absolute);
       postgres =
           EmbeddedPostgres.builder()
               .setDataDirectory(absolute)
               .setCleanDataDirectory(false)
               .setPort(port)
+              // After a crash PostgreSQL replays its write-ahead log before it accepts
+              // connections; zonky's 10 s default gives up too early on a busy machine.
+              .setPGStartupWait(STARTUP_WAIT)
               .setServerConfig("listen_addresses", "localhost")
               // zonky's defaults are for throw-away test databases (fsync and synchronous commit
               // off); this directory holds the user's data, so a crash must not corrupt it.
@@ -112,6 +127,63 @@ public final class EmbeddedDatabase implements AutoCloseable {
       postgres.close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot stop embedded PostgreSQL in " + directory, e);
+    }
+  }
+
+  /**
+   * A Revtrace process killed with SIGKILL leaves its PostgreSQL running (pg_ctl detaches it), and
+   * that server would keep the directory from starting again. When no live process holds zonky's
+   * lock on the directory, a server still named in {@code postmaster.pid} is such an orphan: it is
+   * shut down (SIGTERM, PostgreSQL's smart shutdown; SIGKILL after a minute) before the start. A
+   * directory locked by another live process is refused with a clear message.
+   */
+  private static void stopOrphanedServer(Path directory) throws IOException {
+    Path pidFile = directory.resolve("postmaster.pid");
+    if (!Files.isRegularFile(pidFile)) {
+      return;
+    }
+    List<String> lines = Files.readAllLines(pidFile);
+    if (lines.isEmpty() || !lines.get(0).strip().matches("\\d+")) {
+      return;
+    }
+    Optional<ProcessHandle> server =
+        ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive);
+    if (server.isEmpty()
+        || !server.get().info().command().map(c -> c.endsWith("postgres")).orElse(false)) {
+      return; // a stale file: PostgreSQL itself deals with it
+    }
+    if (!lockIsFree(directory.resolve("epg-lock"))) {
+      throw new IllegalStateException(
+          "the database in "
+              + directory
+              + " is in use by another running revtrace process (PostgreSQL pid "
+              + server.get().pid()
+              + "); stop it first, or use another --db-dir");
+    }
+    ProcessHandle orphan = server.get();
+    orphan.destroy();
+    try {
+      orphan.onExit().get(60, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      orphan.destroyForcibly();
+      orphan.onExit().join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping the orphaned PostgreSQL", e);
+    } catch (ExecutionException e) {
+      throw new IOException("cannot stop the orphaned PostgreSQL", e);
+    }
+  }
+
+  private static boolean lockIsFree(Path lockFile) throws IOException {
+    if (!Files.exists(lockFile)) {
+      return true;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock()) {
+      return lock != null;
+    } catch (OverlappingFileLockException e) {
+      return false; // this very process has the directory open
     }
   }
 
