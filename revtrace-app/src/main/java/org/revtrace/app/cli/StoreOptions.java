@@ -23,7 +23,7 @@ public final class StoreOptions {
   Path directory = EmbeddedDatabase.DEFAULT_DIRECTORY;
 
   /** An open store; closing it stops the embedded database, if one was started. */
-  record OpenStore(ImportBatches batches, String description, AutoCloseable server)
+  public record OpenStore(ImportBatches batches, String description, AutoCloseable server)
       implements AutoCloseable {
 
     @Override
@@ -32,9 +32,26 @@ public final class StoreOptions {
         server.close();
       }
     }
+
+    /** Closes the store, wrapping a failure (for callers that cannot throw checked exceptions). */
+    public void stop() {
+      try {
+        close();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot stop " + description + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   OpenStore open() {
+    return open(directory);
+  }
+
+  /**
+   * Opens the external store named by {@code REVTRACE_DB_URL}, else starts the embedded one in
+   * {@code directory}; migrations are applied either way.
+   */
+  public static OpenStore open(Path directory) {
     Optional<Database> external = Database.fromEnvironment(System.getenv());
     if (external.isPresent()) {
       DataSource dataSource = external.get().dataSource();
