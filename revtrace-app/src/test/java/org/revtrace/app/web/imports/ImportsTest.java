@@ -253,4 +253,78 @@ class ImportsTest {
       pool.shutdownNow();
     }
   }
+
+  String page(RequestPostProcessor who, String path) throws Exception {
+    return mvc.perform(get(path).with(who))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void pagesUploadShowQuarantineAndEscapeEverything() throws Exception {
+    MockMultipartFile touches =
+        csv(
+            "files",
+            "touchpoints.csv",
+            "touchpoint_id,occurred_at,channel,contact_id,campaign",
+            "xss1,2025-03-02T10:00:00+03:00,vk,cx1," + SCRIPT,
+            "xss2,not-a-time,vk,cx2," + SCRIPT);
+    String result =
+        mvc.perform(multipart("/imports").file(touches).with(analyst()).with(csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(result)
+        .contains("id=\"import-result\"")
+        .contains("id=\"import-errors\"")
+        .contains("BAD_TIMESTAMP")
+        .contains("ISO-8601")
+        .doesNotContain(SCRIPT);
+    long batch = getJson("/api/v1/imports").get(0).get("id").asLong();
+
+    String batchPage = page(viewer(), "/imports/" + batch);
+    assertThat(batchPage)
+        .contains("id=\"quarantine-table\"")
+        .contains("not-a-time")
+        .contains("touchpoints.csv")
+        .doesNotContain(SCRIPT);
+    String download =
+        mvc.perform(get("/imports/" + batch + "/quarantine.csv").with(viewer()))
+            .andExpect(status().isOk())
+            .andExpect(content().contentTypeCompatibleWith("text/csv"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(download).startsWith("file,line,field,code,raw,message").contains("not-a-time");
+
+    String asViewer = page(viewer(), "/imports");
+    assertThat(asViewer).contains("id=\"batches\"").doesNotContain("upload-form");
+    String asAnalyst = page(analyst(), "/imports?lang=ru");
+    assertThat(asAnalyst)
+        .contains("id=\"upload-form\"")
+        .contains("id=\"upload-files\"")
+        .contains("name=\"_csrf\"")
+        .contains("Пакеты")
+        .doesNotContain(SCRIPT)
+        .doesNotContain("??");
+    mvc.perform(get("/imports/999999").with(viewer())).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aPageUploadOfAnUnknownFileShowsTheProblem() throws Exception {
+    String result =
+        mvc.perform(
+                multipart("/imports")
+                    .file(csv("files", SCRIPT + ".csv", "a", "1"))
+                    .with(analyst())
+                    .with(csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(result).contains("id=\"import-problem\"").doesNotContain(SCRIPT);
+  }
 }
