@@ -63,6 +63,12 @@ final class DataLoader {
     return index(input, imported, currency);
   }
 
+  /** Indexes data read back from the store, with the default channel rules. */
+  static Loaded indexStored(org.revtrace.core.model.CanonicalData data, String currency)
+      throws IOException {
+    return index(new InputOptions(), ImportResult.ofValidated(data), currency);
+  }
+
   /** Normalises imported data and indexes it into a dataset. */
   private static Loaded index(InputOptions input, ImportResult imported, String currency)
       throws IOException {

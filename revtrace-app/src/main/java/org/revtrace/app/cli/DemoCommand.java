@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Generate a deterministic B2B demo data set (accounts, buying committees, 12+ channels,",
       "spend, touches, leads, deals, payments, costs, two currencies, some dirty rows) in the",
-      "canonical CSV format, import it and print the channel report."
+      "canonical CSV format, print the channel report and the model-vs-truth table, then import",
+      "it into the store and serve the dashboard (Ctrl+C stops it; --no-serve only prints)."
     })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -55,6 +56,18 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--clean", description = "Plant no dirty data.")
   boolean clean;
 
+  @Option(
+      names = "--no-serve",
+      description = "Print the report and stop, instead of serving the dashboard afterwards.")
+  boolean noServe;
+
+  @Option(
+      names = "--port",
+      description = "HTTP port of the dashboard (default: 8080; 0 picks a free one).")
+  Integer port;
+
+  @Mixin StoreOptions store = new StoreOptions();
+
   @Mixin ReportOptions options;
 
   @Override
@@ -72,6 +85,9 @@ public final class DemoCommand implements Callable<Integer> {
       }
     } catch (IllegalArgumentException e) {
       throw new BadArgument(e.getMessage());
+    }
+    if (port != null && (port < 0 || port > 65_535)) {
+      throw new BadArgument("--port must be 0 to 65535");
     }
     long started = System.nanoTime();
     DemoSummary summary = DemoGenerator.generate(demo, out);
@@ -100,6 +116,12 @@ public final class DemoCommand implements Callable<Integer> {
       stdout.print(TruthComparison.table(TruthComparison.score(loaded.dataset(), truth), truth));
       stdout.flush();
     }
-    return ExitCodes.OK;
+    if (noServe) {
+      return ExitCodes.OK;
+    }
+    stdout.println();
+    stdout.println("Importing the demo data into the store and starting the dashboard…");
+    stdout.flush();
+    return ServeCommand.serve(stdout, port, out, store.directory, options.currency());
   }
 }

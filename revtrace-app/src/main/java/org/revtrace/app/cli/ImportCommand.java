@@ -70,22 +70,8 @@ public final class ImportCommand implements Callable<Integer> {
   }
 
   private void commit(DataLoader.Loaded loaded, PrintWriter out) throws Exception {
-    if (input.fromStore) {
-      throw new BadArgument("--into-store needs files to import, not --from-store");
-    }
-    String source = input.data != null ? "canonical" : "mapped";
-    String name =
-        input.data != null
-            ? input.data.toAbsolutePath().normalize().getFileName().toString()
-            : input.mapped.keySet().stream()
-                .map(file -> file.getFileName().toString())
-                .sorted()
-                .collect(java.util.stream.Collectors.joining(","));
     try (StoreOptions.OpenStore store = input.store.open()) {
-      BatchOutcome outcome =
-          store
-              .batches()
-              .commit(source, name, input.contentHash(), loaded.imported().data(), loaded.errors());
+      BatchOutcome outcome = StoreImport.commit(store.batches(), input, null, loaded);
       BatchSummary batch = outcome.batch();
       if (outcome.repeated()) {
         out.printf(

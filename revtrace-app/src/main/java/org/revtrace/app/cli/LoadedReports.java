@@ -5,36 +5,97 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.revtrace.core.dataset.Dataset;
 import org.revtrace.core.metric.ChannelReport;
 import org.revtrace.core.metric.Report;
 import org.revtrace.core.metric.ReportRequest;
+import org.revtrace.core.model.CanonicalData;
+import org.revtrace.core.port.BatchSummary;
+import org.revtrace.core.port.ImportBatches;
 
 /**
  * A data folder (or the store) loaded into memory once per reporting currency, answering report
  * requests exactly as {@code revtrace report} does.
+ *
+ * <p>The loaded data form an immutable snapshot that {@link #refresh()} replaces atomically: a
+ * request reads one snapshot from start to end, so it sees either the old or the new data, never a
+ * mix. A currency first asked for is indexed from the snapshot's own rows, not reloaded.
  */
 public final class LoadedReports {
 
   /** Each currency holds a whole copy of the data, so only a few are kept. */
   static final int MAX_CURRENCIES = 4;
 
-  private final InputOptions input;
-  private final String description;
-  private final Map<String, DataLoader.Loaded> byCurrency = new ConcurrentHashMap<>();
+  /**
+   * Which data a snapshot holds.
+   *
+   * @param lastBatchId the newest batch of the store the snapshot was loaded from (0: none, or a
+   *     folder)
+   * @param batches how many batches the store held
+   * @param loadedAt when the snapshot was loaded
+   */
+  public record DataVersion(long lastBatchId, int batches, Instant loadedAt) {
 
-  private LoadedReports(InputOptions input, String description) {
-    this.input = input;
+    public DataVersion {
+      Objects.requireNonNull(loadedAt, "loadedAt");
+    }
+
+    /** A short label for pages and the API, e.g. {@code 7@2025-03-01T10:15:00Z}. */
+    public String label() {
+      return lastBatchId + "@" + loadedAt;
+    }
+  }
+
+  /** Loads the rows once and indexes them in any currency. */
+  private interface Source {
+    Indexer read() throws IOException;
+  }
+
+  /** Rows read once, indexed per currency on demand. */
+  private interface Indexer {
+    DataLoader.Loaded index(String currency) throws IOException;
+  }
+
+  /** One immutable view of the data; only its per-currency cache grows. */
+  private static final class Snapshot {
+    final Indexer indexer;
+    final DataVersion version;
+    final Map<String, DataLoader.Loaded> byCurrency = new ConcurrentHashMap<>();
+
+    Snapshot(Indexer indexer, DataVersion version) {
+      this.indexer = indexer;
+      this.version = version;
+    }
+  }
+
+  private final Source source;
+  private final ImportBatches batches;
+  private final String description;
+  private final Clock clock;
+  private final String firstCurrency;
+  private final AtomicReference<Snapshot> current = new AtomicReference<>();
+
+  private LoadedReports(
+      Source source, ImportBatches batches, String description, Clock clock, String currency) {
+    this.source = source;
+    this.batches = batches;
     this.description = description;
+    this.clock = clock;
+    this.firstCurrency = currency;
   }
 
   /** Loads {@code folder} in {@code currency} now; other currencies load on first use. */
   public static LoadedReports load(Path folder, String currency) {
     InputOptions input = new InputOptions();
     input.data = folder;
-    return load(input, folder.toString(), currency);
+    return load(input, null, folder.toString(), currency);
   }
 
   /**
@@ -45,13 +106,79 @@ public final class LoadedReports {
     InputOptions input = new InputOptions();
     input.fromStore = true;
     input.store.directory = databaseDirectory;
-    return load(input, "the store", currency);
+    return load(input, null, "the store", currency);
   }
 
-  private static LoadedReports load(InputOptions input, String description, String currency) {
-    LoadedReports reports = new LoadedReports(input, description);
-    reports.loaded(Formats.currency(currency));
+  /**
+   * Loads every batch of an open store in {@code currency} now; {@link #refresh()} reloads it after
+   * an import.
+   */
+  public static LoadedReports loadFromStore(
+      ImportBatches batches, String description, String currency, Clock clock) {
+    Source source =
+        () -> {
+          CanonicalData data = batches.loadAll();
+          return code -> DataLoader.indexStored(data, code);
+        };
+    LoadedReports reports =
+        new LoadedReports(source, batches, description, clock, Formats.currency(currency));
+    reports.refresh();
     return reports;
+  }
+
+  private static LoadedReports load(
+      InputOptions input, ImportBatches batches, String description, String currency) {
+    Source source = () -> code -> DataLoader.load(input, code);
+    LoadedReports reports =
+        new LoadedReports(
+            source, batches, description, Clock.systemUTC(), Formats.currency(currency));
+    reports.refresh();
+    return reports;
+  }
+
+  /**
+   * Reloads the data (every batch of the store, or the folder) and swaps the new snapshot in
+   * atomically, with every currency the old one held; requests running meanwhile finish on the old
+   * snapshot. Refreshes run one at a time.
+   *
+   * @return the new snapshot's version
+   */
+  public synchronized DataVersion refresh() {
+    Snapshot old = current.get();
+    List<BatchSummary> stored = batches != null ? batches.batches() : List.of();
+    long lastBatch = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).id();
+    Indexer indexer;
+    try {
+      indexer = source.read();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load " + description, e);
+    }
+    Snapshot next =
+        new Snapshot(indexer, new DataVersion(lastBatch, stored.size(), clock.instant()));
+    loaded(next, firstCurrency);
+    if (old != null) {
+      for (String currency : old.byCurrency.keySet()) {
+        loaded(next, currency);
+      }
+    }
+    current.set(next);
+    return next.version;
+  }
+
+  /** Which data the current snapshot holds. */
+  public DataVersion version() {
+    return current.get().version;
+  }
+
+  /** The reporting currencies loaded in the current snapshot, in no particular order. */
+  public List<String> currencies() {
+    return List.copyOf(current.get().byCurrency.keySet());
+  }
+
+  /** The rows of the current snapshot as loaded in the first currency (before indexing). */
+  public CanonicalData data() {
+    Snapshot snapshot = current.get();
+    return loaded(snapshot, firstCurrency).imported().data();
   }
 
   /** Where the data came from: the folder, or the store. */
@@ -105,25 +232,29 @@ public final class LoadedReports {
   }
 
   private DataLoader.Loaded loaded(String currency) {
-    DataLoader.Loaded loaded = byCurrency.get(currency);
+    return loaded(current.get(), currency);
+  }
+
+  private DataLoader.Loaded loaded(Snapshot snapshot, String currency) {
+    DataLoader.Loaded loaded = snapshot.byCurrency.get(currency);
     if (loaded != null) {
       return loaded;
     }
-    if (byCurrency.size() >= MAX_CURRENCIES) {
+    if (snapshot.byCurrency.size() >= MAX_CURRENCIES) {
       throw new BadArgument(
           "currency "
               + currency
               + " is not loaded: the server keeps at most "
               + MAX_CURRENCIES
               + " reporting currencies ("
-              + String.join(", ", byCurrency.keySet())
+              + String.join(", ", snapshot.byCurrency.keySet())
               + ")");
     }
-    return byCurrency.computeIfAbsent(
+    return snapshot.byCurrency.computeIfAbsent(
         currency,
         code -> {
           try {
-            return DataLoader.load(input, code);
+            return snapshot.indexer.index(code);
           } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + description, e);
           }

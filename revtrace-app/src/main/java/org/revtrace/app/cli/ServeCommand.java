@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.revtrace.app.demo.DemoGenerator;
-import org.revtrace.app.demo.DemoSpec;
 import org.revtrace.app.web.RevtraceServer;
+import org.revtrace.app.web.StartupImport;
+import org.revtrace.core.port.BatchSummary;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -19,13 +19,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code revtrace serve}: the web server over a data folder loaded into memory at start. */
+/** {@code revtrace serve}: the web server over the store, loaded into memory at start. */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Start the web server: REST API under /api/v1, login page, health and metrics.",
-      "Without --data the demo data set is generated into ./demo-data (if absent) and served."
+      "Start the web server over the store (embedded PostgreSQL under --db-dir, or",
+      "REVTRACE_DB_URL): REST API under /api/v1, dashboard, imports, health and metrics.",
+      "--data DIR is imported first (a no-op when already imported); an empty store without",
+      "--data gets the demo data set (generated into ./demo-data if absent)."
     })
 public final class ServeCommand implements Callable<Integer> {
 
@@ -36,13 +38,15 @@ public final class ServeCommand implements Callable<Integer> {
       description = "HTTP port (default: 8080, or SERVER_PORT; 0 picks a free one).")
   Integer port;
 
-  @Option(names = "--data", description = "Folder of canonical CSV files (default: ./demo-data).")
+  @Option(
+      names = "--data",
+      description = "Folder of canonical CSV files to import into the store before serving.")
   Path data;
 
   @Option(
       names = "--from-store",
-      description =
-          "Serve everything imported into the store (import --into-store) instead of a folder.")
+      hidden = true,
+      description = "Accepted for compatibility: the server always serves the store.")
   boolean fromStore;
 
   @picocli.CommandLine.Mixin StoreOptions store = new StoreOptions();
@@ -54,48 +58,35 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
     if (port != null && (port < 0 || port > 65_535)) {
       throw new BadArgument("--port must be 0 to 65535");
     }
-    if (fromStore && data != null) {
-      throw new BadArgument("--from-store serves the store only: drop --data");
-    }
-    Path folder = data != null ? data : Path.of("demo-data");
     if (data != null && !Files.isDirectory(data)) {
       throw new BadArgument("data folder not found: " + data);
     }
+    return serve(spec.commandLine().getOut(), port, data, store.directory, currency);
+  }
+
+  /**
+   * Starts the server over the store in {@code databaseDirectory}, importing {@code data} first
+   * when given, prints where it listens and blocks until the server stops (Ctrl+C).
+   */
+  static int serve(
+      PrintWriter out, Integer port, Path data, Path databaseDirectory, String currency)
+      throws InterruptedException {
     Map<String, Object> overrides = new LinkedHashMap<>();
     if (port != null) {
       overrides.put("server.port", port);
     }
     if (data != null) {
-      overrides.put("revtrace.data", folder.toAbsolutePath().normalize());
+      overrides.put("revtrace.data", data.toAbsolutePath().normalize());
     }
     if (currency != null) {
       overrides.put("revtrace.currency", Formats.currency(currency));
     }
-    if (fromStore) {
-      overrides.put("revtrace.store-dir", store.directory.toAbsolutePath().normalize().toString());
-    }
-    if (!fromStore
-        && data == null
-        && System.getenv("REVTRACE_DATA") == null
-        && !Files.isDirectory(folder)) {
-      out.println("Generating the demo data into " + folder.toAbsolutePath().normalize());
-      out.flush();
-      DemoGenerator.generate(DemoSpec.defaults(), folder);
-    }
+    overrides.put("revtrace.db-dir", databaseDirectory.toAbsolutePath().normalize());
     ConfigurableApplicationContext context =
-        RevtraceServer.start(
-            Map.of(
-                "server.port",
-                8080,
-                "revtrace.data",
-                folder.toAbsolutePath().normalize().toString(),
-                "revtrace.currency",
-                "RUB"),
-            overrides);
+        RevtraceServer.start(Map.of("server.port", 8080, "revtrace.currency", "RUB"), overrides);
     CountDownLatch closed = new CountDownLatch(1);
     context.addApplicationListener(
         event -> {
@@ -103,16 +94,32 @@ public final class ServeCommand implements Callable<Integer> {
             closed.countDown();
           }
         });
+    StartupImport imported = context.getBean(StartupImport.class);
+    if (imported.happened()) {
+      BatchSummary batch = imported.outcome().batch().batch();
+      if (imported.outcome().batch().repeated()) {
+        out.printf(
+            Locale.ROOT, "%s: already imported as batch %d%n", imported.folder(), batch.id());
+      } else {
+        out.printf(
+            Locale.ROOT,
+            "%s imported as batch %d: %,d rows stored, %,d quarantined%n",
+            imported.folder(),
+            batch.id(),
+            batch.storedRows(),
+            batch.quarantinedRows());
+      }
+    }
+    LoadedReports reports = context.getBean(LoadedReports.class);
     int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
     double seconds =
         (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
     out.printf(
         Locale.ROOT,
-        "Started in %.1f s, serving %s%n",
+        "Started in %.1f s, serving %s: %d batches%n",
         seconds,
-        fromStore
-            ? "the store (" + store.directory + ")"
-            : context.getEnvironment().getProperty("revtrace.data"));
+        reports.source(),
+        reports.version().batches());
     out.printf(Locale.ROOT, "Open http://localhost:%d/ (Ctrl+C stops the server)%n", actualPort);
     out.flush();
     closed.await();

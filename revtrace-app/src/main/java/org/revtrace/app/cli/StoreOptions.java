@@ -23,13 +23,22 @@ public final class StoreOptions {
   Path directory = EmbeddedDatabase.DEFAULT_DIRECTORY;
 
   /** An open store; closing it stops the embedded database, if one was started. */
-  record OpenStore(ImportBatches batches, String description, AutoCloseable server)
+  public record OpenStore(ImportBatches batches, String description, AutoCloseable server)
       implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
       if (server != null) {
         server.close();
+      }
+    }
+
+    /** Closes the store, wrapping a failure (for callers that cannot throw checked exceptions). */
+    public void stop() {
+      try {
+        close();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot stop " + description + ": " + e.getMessage(), e);
       }
     }
   }
@@ -62,6 +71,14 @@ public final class StoreOptions {
   }
 
   OpenStore open() {
+    return open(directory);
+  }
+
+  /**
+   * Opens the external store named by {@code REVTRACE_DB_URL}, else starts the embedded one in
+   * {@code directory}; migrations are applied either way.
+   */
+  public static OpenStore open(Path directory) {
     Optional<Database> external = Database.fromEnvironment(System.getenv());
     if (external.isPresent()) {
       DataSource dataSource = external.get().dataSource();

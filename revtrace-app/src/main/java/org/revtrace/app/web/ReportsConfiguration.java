@@ -1,7 +1,17 @@
 package org.revtrace.app.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
 import org.revtrace.app.cli.LoadedReports;
+import org.revtrace.app.cli.StoreImport;
+import org.revtrace.app.cli.StoreOptions;
+import org.revtrace.app.demo.DemoGenerator;
+import org.revtrace.app.demo.DemoSpec;
+import org.revtrace.core.port.BatchOutcome;
+import org.revtrace.core.port.ImportBatches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,31 +19,84 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Loads the data into memory at start: the store when {@code revtrace.store-dir} is set, else the
- * folder named by {@code revtrace.data}.
+ * The server's data: the store (embedded PostgreSQL under {@code revtrace.db-dir}, or {@code
+ * REVTRACE_DB_URL}) open for the server's lifetime; at start the folder {@code revtrace.data} is
+ * imported into it (a no-op when already imported), or the demo data when the store is empty; then
+ * every batch is loaded into memory.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportsConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportsConfiguration.class);
 
+  @Bean(destroyMethod = "stop")
+  StoreOptions.OpenStore store(@Value("${revtrace.db-dir:revtrace-data/pg}") Path directory) {
+    StoreOptions.OpenStore store = StoreOptions.open(directory);
+    LOG.info("Store: {}", store.description());
+    return store;
+  }
+
+  @Bean
+  ImportBatches importBatches(StoreOptions.OpenStore store) {
+    return store.batches();
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  StartupImport startupImport(
+      ImportBatches batches,
+      @Value("${revtrace.data:}") String data,
+      @Value("${revtrace.import.demo-when-empty:true}") boolean demoWhenEmpty,
+      @Value("${revtrace.import.demo-data:demo-data}") Path demoData,
+      @Value("${revtrace.currency:RUB}") String currency)
+      throws IOException {
+    if (!data.isBlank()) {
+      return importFolder(batches, Path.of(data), currency, false);
+    }
+    if (demoWhenEmpty && batches.batches().isEmpty()) {
+      if (!Files.isDirectory(demoData)) {
+        LOG.info("Generating the demo data into {}", demoData.toAbsolutePath().normalize());
+        DemoGenerator.generate(DemoSpec.defaults(), demoData);
+      }
+      return importFolder(batches, demoData, currency, true);
+    }
+    return StartupImport.NONE;
+  }
+
+  private static StartupImport importFolder(
+      ImportBatches batches, Path folder, String currency, boolean demo) throws IOException {
+    StoreImport.Outcome outcome =
+        StoreImport.run(
+            batches, StoreImport.folder(folder, "UTC", Map.of()), null, currency, false);
+    BatchOutcome batch = outcome.batch();
+    LOG.info(
+        "{} {} as batch {}: {} rows stored, {} quarantined",
+        folder,
+        batch.repeated() ? "was already imported" : "imported",
+        batch.batch().id(),
+        batch.storedRows(),
+        batch.batch().quarantinedRows());
+    return new StartupImport(folder.toAbsolutePath().normalize(), outcome, demo);
+  }
+
   @Bean
   LoadedReports loadedReports(
-      @Value("${revtrace.data}") Path data,
-      @Value("${revtrace.store-dir:}") String storeDirectory,
+      StoreOptions.OpenStore store,
+      ImportBatches batches,
+      StartupImport startup,
+      Clock clock,
       @Value("${revtrace.currency:RUB}") String currency) {
     LoadedReports reports =
-        storeDirectory.isEmpty()
-            ? LoadedReports.load(data, currency)
-            : LoadedReports.loadFromStore(Path.of(storeDirectory), currency);
-    int errors = reports.errorCount(currency);
-    if (errors > 0) {
-      LOG.warn(
-          "{} bad rows of {} were left out; `revtrace import --data {}` lists them",
-          errors,
-          data,
-          data);
-    }
+        LoadedReports.loadFromStore(
+            batches, "the store (" + store.description() + ")", currency, clock);
+    LOG.info(
+        "Loaded {} batches from the store ({} touchpoints)",
+        reports.version().batches(),
+        reports.dataset(currency).touchCount());
     return reports;
   }
 }

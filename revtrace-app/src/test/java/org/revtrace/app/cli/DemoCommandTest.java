@@ -26,7 +26,8 @@ class DemoCommandTest {
             "--out",
             dir.resolve("demo").toString(),
             "--touchpoints",
-            "20000");
+            "20000",
+            "--no-serve");
     assertThat(code).as(err.toString()).isZero();
     assertThat(dir.resolve("demo").resolve("touchpoints.csv")).isRegularFile();
     assertThat(out.toString())
@@ -49,7 +50,8 @@ class DemoCommandTest {
             "--out",
             dir.toString(),
             "--touchpoints",
-            "-5");
+            "-5",
+            "--no-serve");
     assertThat(code).isEqualTo(ExitCodes.BAD_ARGUMENTS);
   }
 }

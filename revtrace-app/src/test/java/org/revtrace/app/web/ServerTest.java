@@ -34,7 +34,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The server over a small real data folder: report contract, authentication, problems, XSS. */
+/**
+ * The server over a small real data folder imported into a temporary store at start: report
+ * contract, authentication, problems, XSS.
+ */
 @SpringBootTest(classes = RevtraceServer.class)
 @AutoConfigureMockMvc
 class ServerTest {
@@ -43,6 +46,7 @@ class ServerTest {
   private static final String TOKEN = "rt_test-token-0123456789abcdef";
   private static final String PASSWORD = "test-password-0123";
   private static Path data;
+  private static Path store;
 
   @Autowired MockMvc mvc;
 
@@ -50,6 +54,8 @@ class ServerTest {
   static void properties(DynamicPropertyRegistry registry) throws IOException {
     data = writeData(Files.createTempDirectory("revtrace-server-test"));
     registry.add("revtrace.data", data::toString);
+    store = Files.createTempDirectory("revtrace-server-store");
+    registry.add("revtrace.db-dir", () -> store.resolve("pg").toString());
     registry.add("revtrace.admin-password", () -> PASSWORD);
     registry.add("revtrace.api-token", () -> TOKEN);
     registry.add("revtrace.login.max-failures-per-minute", () -> "3");
