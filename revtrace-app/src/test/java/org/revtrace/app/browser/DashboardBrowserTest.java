@@ -41,6 +41,8 @@ class DashboardBrowserTest implements ScreenshotOnFailure.HasBrowser {
     Path data = Files.createTempDirectory("revtrace-browser-test");
     DemoGenerator.generate(DemoSpec.defaults().scaledTo(5_000), data);
     registry.add("revtrace.data", data::toString);
+    registry.add(
+        "revtrace.db-dir", () -> data.resolveSibling(data.getFileName() + "-pg").toString());
     registry.add("revtrace.admin-password", () -> PASSWORD);
   }
 
