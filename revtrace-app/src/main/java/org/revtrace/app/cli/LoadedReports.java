@@ -33,6 +33,13 @@ public final class LoadedReports {
   /** Each currency holds a whole copy of the data, so only a few are kept. */
   static final int MAX_CURRENCIES = 4;
 
+  /** Reports (and their JSON) kept per snapshot; a report is a few kB to a few hundred kB. */
+  static final int CACHED_RESULTS = 512;
+
+  private record ReportKey(String currency, ReportRequest request) {}
+
+  private record JsonKey(String currency, ReportRequest request, ReportOptions.Breakdown by) {}
+
   /**
    * Which data a snapshot holds.
    *
@@ -68,6 +75,7 @@ public final class LoadedReports {
     final Indexer indexer;
     final DataVersion version;
     final Map<String, DataLoader.Loaded> byCurrency = new ConcurrentHashMap<>();
+    final ResultCache results = new ResultCache(CACHED_RESULTS);
 
     Snapshot(Indexer indexer, DataVersion version) {
       this.indexer = indexer;
@@ -199,16 +207,22 @@ public final class LoadedReports {
   public String json(ReportOptions options) {
     ReportRequest request = options.request();
     ReportOptions.Breakdown breakdown = options.breakdown();
-    Dataset dataset = loaded(options.currency()).dataset();
-    StringWriter text = new StringWriter();
-    ReportCommand.print(
-        dataset,
-        request,
-        ChannelReport.compute(dataset, request),
-        breakdown,
-        ReportOptions.Format.JSON,
-        new PrintWriter(text));
-    return text.toString();
+    String currency = options.currency();
+    Snapshot snapshot = current.get();
+    return snapshot.results.get(
+        new JsonKey(currency, request, breakdown),
+        () -> {
+          Dataset dataset = loaded(snapshot, currency).dataset();
+          StringWriter text = new StringWriter();
+          ReportCommand.print(
+              dataset,
+              request,
+              report(snapshot, currency, request),
+              breakdown,
+              ReportOptions.Format.JSON,
+              new PrintWriter(text));
+          return text.toString();
+        });
   }
 
   /**
@@ -217,8 +231,13 @@ public final class LoadedReports {
    * @throws BadArgument when an option is invalid
    */
   public Report report(ReportOptions options) {
-    ReportRequest request = options.request();
-    return ChannelReport.compute(loaded(options.currency()).dataset(), request);
+    return report(current.get(), options.currency(), options.request());
+  }
+
+  private Report report(Snapshot snapshot, String currency, ReportRequest request) {
+    return snapshot.results.get(
+        new ReportKey(currency, request),
+        () -> ChannelReport.compute(loaded(snapshot, currency).dataset(), request));
   }
 
   /**
