@@ -5,12 +5,19 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.revtrace.core.dataset.Dataset;
 import org.revtrace.core.metric.ChannelReport;
+import org.revtrace.core.metric.MetricRow;
 import org.revtrace.core.metric.Report;
 import org.revtrace.core.metric.ReportRequest;
+import org.revtrace.core.metric.SegmentReport;
 
 /**
  * A data folder (or the store) loaded into memory once per reporting currency, answering report
@@ -128,5 +135,53 @@ public final class LoadedReports {
             throw new UncheckedIOException("cannot load " + description, e);
           }
         });
+  }
+
+  /**
+   * The report request these options describe, for callers that adjust it (the dashboard sets the
+   * journey level) or run the other engines on the same period and model.
+   *
+   * @throws BadArgument when an option is invalid
+   */
+  public ReportRequest request(ReportOptions options) {
+    return options.request();
+  }
+
+  /**
+   * The rows {@code revtrace report --by} prints for {@code options}' breakdown of {@code report}
+   * (computed by {@code request}): its channel rows, every campaign keyed {@code channel /
+   * campaign} in channel order, months, or account segments.
+   *
+   * @throws BadArgument when the breakdown is unknown
+   */
+  public List<MetricRow> breakdownRows(
+      ReportOptions options, ReportRequest request, Report report) {
+    ReportOptions.Breakdown by = options.breakdown();
+    Dataset dataset = loaded(options.currency()).dataset();
+    return switch (by) {
+      case CHANNEL, SOURCE -> report.channels();
+      case CAMPAIGN -> campaignRows(report);
+      case MONTH -> ChannelReport.byMonth(dataset, request);
+      case INDUSTRY, SIZE, REGION, TIER, PRODUCT ->
+          SegmentReport.compute(dataset, request, by.segment().orElseThrow());
+    };
+  }
+
+  private static List<MetricRow> campaignRows(Report report) {
+    List<MetricRow> rows = new ArrayList<>();
+    new TreeMap<>(report.campaignsByChannel())
+        .forEach(
+            (channel, campaigns) ->
+                campaigns.forEach(
+                    row -> rows.add(ChannelReport.withKey(row, channel + " / " + row.key()))));
+    return rows;
+  }
+
+  /**
+   * The moment the data in {@code currency} are judged at, as the analysis commands' {@code
+   * --as-of}: the end of {@code day}, or without one just after the data's last event.
+   */
+  public Instant asOf(LocalDate day, String currency) {
+    return Output.asOf(day, dataset(currency));
   }
 }
