@@ -100,8 +100,8 @@ public class Dashboards {
   }
 
   /**
-   * The campaign rows of {@code channel} (every channel's, keyed {@code channel / campaign}, when
-   * null) with that channel's totals.
+   * The campaign rows of {@code channel} with that channel's totals; every campaign with its
+   * channel when {@code channel} is null.
    *
    * @throws BadArgument when a filter is invalid
    */
@@ -110,10 +110,7 @@ public class Dashboards {
     Report report = ChannelReport.compute(basis.dataset(), basis.request());
     String currency = report.currency();
     if (channel == null) {
-      List<MetricRow> rows =
-          reports.breakdownRows(
-              filters.withBreakdown("campaign").options(), basis.request(), report);
-      return Tables.rows("campaigns", "campaign", rows, report.totals(), currency);
+      return Tables.campaigns(report.campaignsByChannel(), currency);
     }
     List<MetricRow> rows = report.campaignsByChannel().getOrDefault(channel, List.of());
     MetricRow total =

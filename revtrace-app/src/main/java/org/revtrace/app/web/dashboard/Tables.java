@@ -3,6 +3,8 @@ package org.revtrace.app.web.dashboard;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.revtrace.core.attribution.ModelComparison;
 import org.revtrace.core.attribution.ModelName;
 import org.revtrace.core.cohort.Cohort;
@@ -34,6 +36,31 @@ final class Tables {
     rows.forEach(row -> tableRows.add(metricRow(row, row.key(), currency, false)));
     tableRows.add(metricRow(totals, "total", currency, true));
     return new Table(name, columns, tableRows);
+  }
+
+  /**
+   * Every campaign with its channel in a column of its own, in channel order; no total row, since
+   * campaign rows carry media spend only (docs/definitions/metrics.md).
+   */
+  static Table campaigns(Map<String, List<MetricRow>> campaignsByChannel, String currency) {
+    List<Table.Column> columns = new ArrayList<>();
+    columns.add(new Table.Column("channel", Table.Kind.TEXT));
+    columns.add(new Table.Column("campaign", Table.Kind.TEXT));
+    for (Metric metric : Metric.values()) {
+      columns.add(new Table.Column(metric.code(), metric.kind()));
+    }
+    List<Table.Row> rows = new ArrayList<>();
+    new TreeMap<>(campaignsByChannel)
+        .forEach(
+            (channel, campaigns) ->
+                campaigns.forEach(
+                    campaign -> {
+                      List<Object> cells = new ArrayList<>();
+                      cells.add(channel);
+                      cells.addAll(metricRow(campaign, campaign.key(), currency, false).cells());
+                      rows.add(new Table.Row(cells, false));
+                    }));
+    return new Table("campaigns", columns, rows);
   }
 
   private static Table.Row metricRow(MetricRow row, String key, String currency, boolean total) {
