@@ -7,15 +7,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.revtrace.core.dataset.Dataset;
 import org.revtrace.core.metric.ChannelReport;
+import org.revtrace.core.metric.MetricRow;
 import org.revtrace.core.metric.Report;
 import org.revtrace.core.metric.ReportRequest;
+import org.revtrace.core.metric.SegmentReport;
 import org.revtrace.core.model.CanonicalData;
 import org.revtrace.core.port.BatchSummary;
 import org.revtrace.core.port.ImportBatches;
@@ -234,6 +240,29 @@ public final class LoadedReports {
     return report(current.get(), options.currency(), options.request());
   }
 
+  /**
+   * The channel report of {@code request} in {@code currency}, computed once per snapshot.
+   *
+   * @throws BadArgument when the currency is unknown or too many are loaded
+   */
+  public Report report(String currency, ReportRequest request) {
+    return report(current.get(), Formats.currency(currency), request);
+  }
+
+  /**
+   * Any result computed from the current data in {@code currency} (funnel, cohorts, paths, model
+   * comparison, …), kept with the snapshot under {@code question}, which must identify the result
+   * (a record or list of the engine's name and every parameter it depends on).
+   *
+   * @throws BadArgument when the currency is unknown or too many are loaded
+   */
+  public <T> T computed(String currency, Object question, Function<Dataset, T> compute) {
+    Snapshot snapshot = current.get();
+    String code = Formats.currency(currency);
+    return snapshot.results.get(
+        List.of(code, question), () -> compute.apply(loaded(snapshot, code).dataset()));
+  }
+
   private Report report(Snapshot snapshot, String currency, ReportRequest request) {
     return snapshot.results.get(
         new ReportKey(currency, request),
@@ -278,5 +307,59 @@ public final class LoadedReports {
             throw new UncheckedIOException("cannot load " + description, e);
           }
         });
+  }
+
+  /**
+   * The report request these options describe, for callers that adjust it (the dashboard sets the
+   * journey level) or run the other engines on the same period and model.
+   *
+   * @throws BadArgument when an option is invalid
+   */
+  public ReportRequest request(ReportOptions options) {
+    return options.request();
+  }
+
+  /**
+   * The rows {@code revtrace report --by} prints for {@code options}' breakdown of {@code report}
+   * (computed by {@code request}): its channel rows, every campaign keyed {@code channel /
+   * campaign} in channel order, months, or account segments.
+   *
+   * @throws BadArgument when the breakdown is unknown
+   */
+  public List<MetricRow> breakdownRows(
+      ReportOptions options, ReportRequest request, Report report) {
+    ReportOptions.Breakdown by = options.breakdown();
+    return switch (by) {
+      case CHANNEL, SOURCE -> report.channels();
+      case CAMPAIGN -> campaignRows(report);
+      case MONTH ->
+          computed(
+              options.currency(),
+              List.of("by-month", request),
+              data -> ChannelReport.byMonth(data, request));
+      case INDUSTRY, SIZE, REGION, TIER, PRODUCT ->
+          computed(
+              options.currency(),
+              List.of("by-segment", request, by),
+              data -> SegmentReport.compute(data, request, by.segment().orElseThrow()));
+    };
+  }
+
+  private static List<MetricRow> campaignRows(Report report) {
+    List<MetricRow> rows = new ArrayList<>();
+    new TreeMap<>(report.campaignsByChannel())
+        .forEach(
+            (channel, campaigns) ->
+                campaigns.forEach(
+                    row -> rows.add(ChannelReport.withKey(row, channel + " / " + row.key()))));
+    return rows;
+  }
+
+  /**
+   * The moment the data in {@code currency} are judged at, as the analysis commands' {@code
+   * --as-of}: the end of {@code day}, or without one just after the data's last event.
+   */
+  public Instant asOf(LocalDate day, String currency) {
+    return Output.asOf(day, dataset(currency));
   }
 }

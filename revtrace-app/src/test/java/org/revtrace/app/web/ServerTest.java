@@ -272,7 +272,7 @@ class ServerTest {
   @Test
   void campaignNamesAreEscapedInPages() throws Exception {
     String home =
-        mvc.perform(get("/").with(user("v").roles("VIEWER")))
+        mvc.perform(get("/").param("by", "campaign").with(user("v").roles("VIEWER")))
             .andExpect(status().isOk())
             .andExpect(header().exists("Content-Security-Policy"))
             .andReturn()
