@@ -55,6 +55,9 @@ class DashboardController {
       Model model,
       HttpServletResponse response) {
     DashboardFilters filters = DashboardFilters.of(parameters);
+    if (!parameters.containsKey("from") && !parameters.containsKey("to")) {
+      filters = dashboards.withDefaultPeriod(filters);
+    }
     addFilterBar(filters, model);
     try {
       addReport(dashboards.dashboard(filters), locale, model);

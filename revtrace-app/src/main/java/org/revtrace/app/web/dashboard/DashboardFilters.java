@@ -92,6 +92,11 @@ public record DashboardFilters(
     return currency == null ? "RUB" : currency.trim().toUpperCase(Locale.ROOT);
   }
 
+  /** These filters with the period replaced. */
+  DashboardFilters withPeriod(String newFrom, String newTo) {
+    return new DashboardFilters(newFrom, newTo, goal, model, level, by, currency);
+  }
+
   /** These filters with the row breakdown replaced, e.g. to export campaigns. */
   public DashboardFilters withBreakdown(String newBy) {
     return new DashboardFilters(from, to, goal, model, level, newBy, currency);

@@ -40,6 +40,9 @@ public class Dashboards {
   /** Paths the journeys table shows. */
   static final int TOP_PATHS = 10;
 
+  /** Months of data a first visit shows. */
+  static final int DEFAULT_MONTHS = 3;
+
   private final LoadedReports reports;
 
   Dashboards(LoadedReports reports) {
@@ -71,6 +74,25 @@ public class Dashboards {
         funnel(basis),
         cohorts(basis),
         paths(basis));
+  }
+
+  /**
+   * The filters with the period a first visit shows: the last {@value #DEFAULT_MONTHS} months up to
+   * the data's last day, so the headline compares with the equally long period before. Without
+   * data, or with a bad currency, the filters stay as they are (the report will say why).
+   */
+  DashboardFilters withDefaultPeriod(DashboardFilters filters) {
+    try {
+      Instant end = reports.asOf(null, filters.currencyCode());
+      if (!end.isAfter(Instant.EPOCH)) {
+        return filters;
+      }
+      LocalDate last = LocalDate.ofInstant(end.minusNanos(1), ZoneOffset.UTC);
+      LocalDate first = last.minusMonths(DEFAULT_MONTHS).plusDays(1);
+      return filters.withPeriod(first.toString(), last.toString());
+    } catch (BadArgument | ArithmeticException | java.time.DateTimeException e) {
+      return filters;
+    }
   }
 
   /**

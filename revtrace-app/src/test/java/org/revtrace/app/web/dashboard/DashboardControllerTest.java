@@ -117,8 +117,28 @@ class DashboardControllerTest extends DemoServerTest {
   }
 
   @Test
+  void aFirstVisitShowsTheLastThreeMonthsAgainstThePreviousThree() throws Exception {
+    String html = page("/");
+    Matcher from = Pattern.compile("id=\"from\"[^>]*value=\"([0-9-]+)\"").matcher(html);
+    Matcher to = Pattern.compile("id=\"to\"[^>]*value=\"([0-9-]+)\"").matcher(html);
+    assertThat(from.find()).as("from filled in").isTrue();
+    assertThat(to.find()).as("to filled in").isTrue();
+    java.time.LocalDate last = java.time.LocalDate.parse(to.group(1));
+    assertThat(java.time.LocalDate.parse(from.group(1))).isEqualTo(last.minusMonths(3).plusDays(1));
+    // the explicit empty period is the whole data, without a comparison
+    assertThat(page("/?from=&to=")).doesNotContain("value=\"" + from.group(1) + "\"");
+  }
+
+  @Test
   void htmxGetsTheReportBodyOnly() throws Exception {
-    String body = page(get("/").param("by", "month").header("HX-Request", "true"), status().isOk());
+    String body =
+        page(
+            get("/")
+                .param("by", "month")
+                .param("from", "")
+                .param("to", "")
+                .header("HX-Request", "true"),
+            status().isOk());
     assertThat(body.strip()).startsWith("<div id=\"report\">");
     assertThat(body).doesNotContain("<html", "id=\"filters\"").contains("id=\"channel-table\"");
     assertThat(body).contains(">2025-06<");
@@ -168,7 +188,7 @@ class DashboardControllerTest extends DemoServerTest {
 
   @Test
   void dataAreEscapedInPagesAndChartJson() throws Exception {
-    String html = page("/?by=campaign");
+    String html = page("/?by=campaign&from=&to=");
     assertThat(html).doesNotContain(SCRIPT).doesNotContain("<script>alert");
     assertThat(html).contains(ESCAPED_SCRIPT);
     Matcher chart = Pattern.compile("id=\"chart-channels\" data-chart=\"([^\"]*)\"").matcher(html);
