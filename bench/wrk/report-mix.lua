@@ -16,11 +16,31 @@ local queries = {
 }
 local only = os.getenv("ONLY")
 if only then queries = { only } end
+-- COLD=1: every request asks a question not asked before (a random period and model), so no
+-- answer comes from the server's result cache.
+local cold = os.getenv("COLD") == "1"
+local models = { "linear", "first_touch", "last_touch", "last_non_direct", "position_based",
+  "w_shaped", "full_path", "time_decay", "markov", "shapley" }
 local i = 0
+
+local function cold_path()
+  local start = os.time({ year = 2024, month = 7, day = 1 }) + math.random(0, 400) * 86400
+  local finish = start + math.random(30, 180) * 86400
+  return string.format("/api/v1/report?model=%s&from=%s&to=%s", models[math.random(#models)],
+    os.date("!%Y-%m-%d", start), os.date("!%Y-%m-%d", finish))
+end
+
+setup = function(thread)
+  thread:set("seed", math.random(1, 1e9))
+end
+
+init = function()
+  math.randomseed(seed or os.time())
+end
 
 request = function()
   i = i + 1
-  local path = queries[(i % #queries) + 1]
+  local path = cold and cold_path() or queries[(i % #queries) + 1]
   return wrk.format("GET", path, { ["Authorization"] = "Bearer " .. token })
 end
 
