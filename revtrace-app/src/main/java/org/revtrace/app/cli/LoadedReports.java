@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -331,7 +329,7 @@ public final class LoadedReports {
     ReportOptions.Breakdown by = options.breakdown();
     return switch (by) {
       case CHANNEL, SOURCE -> report.channels();
-      case CAMPAIGN -> campaignRows(report);
+      case CAMPAIGN -> ReportCommand.campaigns(report);
       case MONTH ->
           computed(
               options.currency(),
@@ -343,16 +341,6 @@ public final class LoadedReports {
               List.of("by-segment", request, by),
               data -> SegmentReport.compute(data, request, by.segment().orElseThrow()));
     };
-  }
-
-  private static List<MetricRow> campaignRows(Report report) {
-    List<MetricRow> rows = new ArrayList<>();
-    new TreeMap<>(report.campaignsByChannel())
-        .forEach(
-            (channel, campaigns) ->
-                campaigns.forEach(
-                    row -> rows.add(ChannelReport.withKey(row, channel + " / " + row.key()))));
-    return rows;
   }
 
   /**

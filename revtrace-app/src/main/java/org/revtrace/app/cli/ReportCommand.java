@@ -124,7 +124,7 @@ public final class ReportCommand implements Callable<Integer> {
    * Campaign rows of every channel in channel order, keyed {@code channel / campaign}; the report's
    * map is immutable and iterates in a per-JVM random order.
    */
-  private static List<MetricRow> campaigns(Report report) {
+  static List<MetricRow> campaigns(Report report) {
     List<MetricRow> rows = new ArrayList<>();
     new TreeMap<>(report.campaignsByChannel())
         .forEach(

@@ -81,18 +81,7 @@ record Column(String name, Kind kind, Extractor extractor) {
   private static Column moneyRatio(
       String name, java.util.function.Function<MetricRow, Double> minor) {
     return new Column(
-        name,
-        Kind.MONEY,
-        (row, currency) -> {
-          Double value = minor.apply(row);
-          if (value == null) {
-            return null;
-          }
-          int digits = Currencies.fractionDigits(currency);
-          return BigDecimal.valueOf(value)
-              .movePointLeft(digits)
-              .setScale(digits, RoundingMode.HALF_EVEN);
-        });
+        name, Kind.MONEY, (row, currency) -> Currencies.majorUnits(minor.apply(row), currency));
   }
 
   private static Column count(String name, ToLongFunction<MetricRow> value) {

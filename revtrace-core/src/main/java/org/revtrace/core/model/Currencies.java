@@ -25,4 +25,18 @@ public final class Currencies {
     int digits = Currency.getInstance(code).getDefaultFractionDigits();
     return digits < 0 ? 2 : digits;
   }
+
+  /**
+   * An amount in minor units that may be fractional (a per-unit cost such as CAC) as money in major
+   * units, rounded half-even to the currency's digits; null stays null.
+   */
+  public static java.math.BigDecimal majorUnits(Double minor, String currency) {
+    if (minor == null) {
+      return null;
+    }
+    int digits = fractionDigits(currency);
+    return java.math.BigDecimal.valueOf(minor)
+        .movePointLeft(digits)
+        .setScale(digits, java.math.RoundingMode.HALF_EVEN);
+  }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.revtrace.core.model.RowError;
 
 /**
@@ -58,16 +59,24 @@ public final class QuarantineWriter {
 
   private static void writeErrors(List<RowError> errors, Path path) throws IOException {
     try (CsvWriter csv = writer(path)) {
-      csv.writeRecord("file", "line", "field", "code", "raw", "message");
-      for (RowError error : errors) {
-        csv.writeRecord(
-            error.file(),
-            Long.toString(error.line()),
-            error.field(),
-            error.code().name(),
-            error.raw(),
-            error.message());
-      }
+      writeErrors(errors, csv, UnaryOperator.identity());
+    }
+  }
+
+  /**
+   * The errors as CSV records ({@code file, line, field, code, raw, message}) with a header, each
+   * text value passed through {@code text} (e.g. to neutralise spreadsheet formulas).
+   */
+  public static void writeErrors(List<RowError> errors, CsvWriter csv, UnaryOperator<String> text) {
+    csv.writeRecord("file", "line", "field", "code", "raw", "message");
+    for (RowError error : errors) {
+      csv.writeRecord(
+          text.apply(error.file()),
+          Long.toString(error.line()),
+          text.apply(error.field()),
+          error.code().name(),
+          text.apply(error.raw()),
+          text.apply(error.message()));
     }
   }
 

@@ -75,16 +75,7 @@ enum Metric {
 
   /** A per-unit cost in minor units, rounded to the currency's digits as the report JSON is. */
   private static Extractor moneyRatio(Function<MetricRow, Double> minor) {
-    return (row, currency) -> {
-      Double value = minor.apply(row);
-      if (value == null) {
-        return null;
-      }
-      int digits = Currencies.fractionDigits(currency);
-      return BigDecimal.valueOf(value)
-          .movePointLeft(digits)
-          .setScale(digits, RoundingMode.HALF_EVEN);
-    };
+    return (row, currency) -> Currencies.majorUnits(minor.apply(row), currency);
   }
 
   /** Attributed counts are fractional; 9 decimals hide floating noise as the report JSON does. */

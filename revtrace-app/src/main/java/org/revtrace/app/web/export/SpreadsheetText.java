@@ -8,13 +8,13 @@ import java.math.BigDecimal;
  * leading apostrophe, as the OWASP CSV-injection advice says; numbers are never touched, so a
  * negative ROI stays a number.
  */
-final class SpreadsheetText {
+public final class SpreadsheetText {
 
   private SpreadsheetText() {}
 
   /** {@code text}, prefixed with {@code '} when a spreadsheet would run it as a formula. */
-  static String neutralized(String text) {
-    if (text.isEmpty()) {
+  public static String neutralized(String text) {
+    if (text == null || text.isEmpty()) {
       return text;
     }
     return switch (text.charAt(0)) {

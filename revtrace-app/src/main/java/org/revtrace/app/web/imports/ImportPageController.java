@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.revtrace.app.cli.BadArgument;
 import org.revtrace.app.cli.LoadedReports;
+import org.revtrace.app.web.export.SpreadsheetText;
 import org.revtrace.core.model.RowError;
 import org.revtrace.core.port.BatchSummary;
+import org.revtrace.ingest.canonical.QuarantineWriter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -86,16 +88,8 @@ class ImportPageController {
     found(id);
     StringWriter text = new StringWriter();
     try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(text)) {
-      csv.writeRecord("file", "line", "field", "code", "raw", "message");
-      for (RowError error : imports.quarantine(id)) {
-        csv.writeRecord(
-            error.file(),
-            Long.toString(error.line()),
-            error.field(),
-            error.code().name(),
-            error.raw(),
-            error.message());
-      }
+      // Opened in a spreadsheet: values from the data must not run as formulas.
+      QuarantineWriter.writeErrors(imports.quarantine(id), csv, SpreadsheetText::neutralized);
     }
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
