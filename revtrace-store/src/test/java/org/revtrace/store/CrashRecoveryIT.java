@@ -61,8 +61,13 @@ class CrashRecoveryIT {
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(postmaster.isAlive()).as("pg_ctl detached PostgreSQL from the process").isTrue();
       if (alsoPostgres) {
-        postmaster.destroyForcibly();
-        postmaster.onExit().get(30, TimeUnit.SECONDS);
+        // Power loss takes every PostgreSQL process at once: the server and its backends.
+        List<ProcessHandle> all = new java.util.ArrayList<>(postmaster.descendants().toList());
+        all.add(postmaster);
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : all) {
+          process.onExit().get(30, TimeUnit.SECONDS);
+        }
       }
     }
 
