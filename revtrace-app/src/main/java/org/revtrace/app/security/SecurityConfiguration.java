@@ -1,7 +1,12 @@
 package org.revtrace.app.security;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,11 +15,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -27,7 +33,20 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(
-      HttpSecurity http, ApiTokens tokens, LoginAttempts attempts) throws Exception {
+      HttpSecurity http, ApiTokens tokens, LoginAttempts attempts, UserAccounts accounts)
+      throws Exception {
+    SavedRequestAwareAuthenticationSuccessHandler success =
+        new SavedRequestAwareAuthenticationSuccessHandler() {
+          @Override
+          public void onAuthenticationSuccess(
+              HttpServletRequest request,
+              HttpServletResponse response,
+              Authentication authentication)
+              throws ServletException, IOException {
+            accounts.recordLogin(authentication.getName());
+            super.onAuthenticationSuccess(request, response, authentication);
+          }
+        };
     http.authorizeHttpRequests(
             requests ->
                 requests
@@ -56,6 +75,7 @@ class SecurityConfiguration {
         .formLogin(
             form ->
                 form.loginPage("/login")
+                    .successHandler(success)
                     .failureHandler(
                         (request, response, error) -> {
                           attempts.recordFailure(request.getRemoteAddr());
@@ -108,13 +128,24 @@ class SecurityConfiguration {
   }
 
   @Bean
-  InMemoryUserDetailsManager users() {
-    return new InMemoryUserDetailsManager();
+  UserAccounts userAccounts(DataSource dataSource) {
+    return new UserAccounts(dataSource);
   }
 
   @Bean
-  ApiTokens apiTokens() {
-    return new ApiTokens();
+  StoredUsers storedUsers(UserAccounts accounts) {
+    return new StoredUsers(accounts);
+  }
+
+  @Bean
+  ApiTokens apiTokens(DataSource dataSource) {
+    return new ApiTokens(dataSource);
+  }
+
+  @Bean
+  Administration administration(
+      UserAccounts accounts, ApiTokens tokens, PasswordEncoder passwordEncoder) {
+    return new Administration(accounts, tokens, passwordEncoder);
   }
 
   @Bean

@@ -50,6 +50,11 @@ class ServerTest {
   static void properties(DynamicPropertyRegistry registry) throws IOException {
     data = writeData(Files.createTempDirectory("revtrace-server-test"));
     registry.add("revtrace.data", data::toString);
+    // Users and tokens live in the store: a fresh embedded PostgreSQL under target/, stopped with
+    // the context (at the latest when the JVM exits).
+    Path store = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "server-pg");
+    registry.add("revtrace.store-dir", () -> store.resolve("pg").toString());
+    registry.add("revtrace.from-store", () -> "false");
     registry.add("revtrace.admin-password", () -> PASSWORD);
     registry.add("revtrace.api-token", () -> TOKEN);
     registry.add("revtrace.login.max-failures-per-minute", () -> "3");
