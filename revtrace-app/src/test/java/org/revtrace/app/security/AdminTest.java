@@ -360,6 +360,61 @@ class AdminTest {
         .anyMatch(value -> value.startsWith("$2a$"));
   }
 
+  @Test
+  void aViewerIssuesAndRevokesOnlyTheirOwnTokensWithAtMostTheirRole() throws Exception {
+    createViaApi("{\"username\":\"wendy\",\"role\":\"viewer\",\"password\":\"wendy-password-1\"}");
+    MockHttpSession wendy = loggedIn("wendy", "wendy-password-1");
+    mvc.perform(get("/account/tokens").session(wendy)).andExpect(status().isOk());
+    mvc.perform(
+            post("/account/tokens")
+                .param("name", "sneaky")
+                .param("role", "analyst")
+                .session(wendy)
+                .with(csrf()))
+        .andExpect(redirectedUrl("/account/tokens"))
+        .andExpect(flash().attribute("problem", "admin.problem.role-above-owner"));
+    String token =
+        (String)
+            mvc.perform(
+                    post("/account/tokens")
+                        .param("name", "sheet")
+                        .param("role", "viewer")
+                        .session(wendy)
+                        .with(csrf()))
+                .andReturn()
+                .getFlashMap()
+                .get("token");
+    mvc.perform(get("/api/v1/models").header("Authorization", "Bearer " + token))
+        .andExpect(status().isOk());
+    assertThat(page(wendy)).as("shown on the page after the redirect").contains(token);
+    assertThat(page(wendy)).as("and only once").contains("sheet").doesNotContain(token);
+    long adminToken =
+        JSON.readTree(
+                mvc.perform(get("/api/v1/admin/tokens").header("Authorization", BEARER))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8))
+            .valueStream()
+            .filter(node -> node.get("owner").asString().equals("admin"))
+            .findFirst()
+            .orElseThrow()
+            .get("id")
+            .asLong();
+
+    mvc.perform(post("/account/tokens/" + adminToken + "/revoke").session(wendy).with(csrf()))
+        .andExpect(flash().attribute("problem", "admin.problem.not-your-token"));
+    mvc.perform(get("/api/v1/models").header("Authorization", BEARER)).andExpect(status().isOk());
+    assertThat(page(wendy)).contains("This token belongs to another user.");
+  }
+
+  private String page(MockHttpSession session) throws Exception {
+    return mvc.perform(get("/account/tokens").session(session))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+  }
+
   private java.time.OffsetDateTime lastLogin(String username) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
