@@ -122,6 +122,16 @@ class AdminTest {
   }
 
   @Test
+  void theAdminApiIsDescribedInOpenApi() throws Exception {
+    mvc.perform(get("/v3/api-docs").header("Authorization", BEARER))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.paths['/api/v1/admin/users'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/admin/users/{username}'].patch").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/admin/tokens'].post").exists())
+        .andExpect(jsonPath("$.paths['/api/v1/admin/tokens/{id}'].delete").exists());
+  }
+
+  @Test
   void anAdminCreatesAnAnalystWhoLogsInWithTheFormAndPosts() throws Exception {
     MockHttpSession admin = loggedIn("admin", ADMIN_PASSWORD);
     mvc.perform(

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param tables what the batch did per canonical table ({@code spend}, {@code touchpoints}, {@code
  *     leads}, {@code deals}, {@code stage_changes}, {@code payments}, {@code accounts}, {@code
  *     contacts}, {@code costs}, {@code rates}): one entry for each table the batch offered rows
- *     for, in that order
+ *     for, in that order (a store may add an entry {@code *} for rows it counted without a table,
+ *     such as batches committed before it counted per table)
  * @param quarantinedRows rejected rows kept in the quarantine
  */
 public record BatchSummary(
