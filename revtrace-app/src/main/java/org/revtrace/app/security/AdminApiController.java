@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -175,6 +176,16 @@ class AdminApiController {
   @ExceptionHandler(AdminRefusal.class)
   ProblemDetail refused(AdminRefusal refusal) {
     return problem(refusal);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException error) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "the body is not the JSON object this request takes");
+    problem.setTitle("Request refused");
+    problem.setProperty("code", "BAD_JSON");
+    return problem;
   }
 
   static ProblemDetail problem(AdminRefusal refusal) {

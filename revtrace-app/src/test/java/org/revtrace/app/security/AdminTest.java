@@ -265,6 +265,14 @@ class AdminTest {
           .andExpect(jsonPath("$.code").value(bad[1]));
     }
     mvc.perform(
+            patch("/api/v1/admin/users/admin")
+                .header("Authorization", BEARER)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"enabled\":\"perhaps\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.code").value("BAD_JSON"));
+    mvc.perform(
             patch("/api/v1/admin/users/nobody")
                 .header("Authorization", BEARER)
                 .contentType(MediaType.APPLICATION_JSON)
