@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -28,11 +29,18 @@ final class Administration {
   private final UserAccounts accounts;
   private final ApiTokens tokens;
   private final PasswordEncoder encoder;
+  private final Consumer<String> signOut;
 
-  Administration(UserAccounts accounts, ApiTokens tokens, PasswordEncoder encoder) {
+  /**
+   * @param signOut ends the open sessions of a user; called after a change of their role, enabled
+   *     flag or password, so it takes effect at their next request rather than their next login
+   */
+  Administration(
+      UserAccounts accounts, ApiTokens tokens, PasswordEncoder encoder, Consumer<String> signOut) {
     this.accounts = accounts;
     this.tokens = tokens;
     this.encoder = encoder;
+    this.signOut = signOut;
   }
 
   List<UserAccount> users() {
@@ -80,7 +88,11 @@ final class Administration {
     }
     switch (accounts.update(username, role.orElse(current.role()), enabled)) {
       case UPDATED -> {
-        return user(username);
+        UserAccount updated = user(username);
+        if (!updated.equals(current)) {
+          signOut.accept(username);
+        }
+        return updated;
       }
       case UNKNOWN_USER -> throw new AdminRefusal(AdminProblem.UNKNOWN_USER, "no user " + username);
       case LAST_ADMIN ->
@@ -97,6 +109,7 @@ final class Administration {
     String generated = blank(password) ? generatePassword() : null;
     String chosen = generated != null ? generated : checkedPassword(password);
     accounts.setPasswordHash(username, encoder.encode(chosen));
+    signOut.accept(username);
     return new PasswordResult(user, generated);
   }
 

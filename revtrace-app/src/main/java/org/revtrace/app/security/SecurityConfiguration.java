@@ -16,6 +16,10 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -23,6 +27,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Who may see what: form login for pages, bearer tokens for scripts, everything but the login page,
@@ -33,7 +38,11 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(
-      HttpSecurity http, ApiTokens tokens, LoginAttempts attempts, UserAccounts accounts)
+      HttpSecurity http,
+      ApiTokens tokens,
+      LoginAttempts attempts,
+      UserAccounts accounts,
+      SessionRegistry sessionRegistry)
       throws Exception {
     SavedRequestAwareAuthenticationSuccessHandler success =
         new SavedRequestAwareAuthenticationSuccessHandler() {
@@ -83,6 +92,14 @@ class SecurityConfiguration {
                         })
                     .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        // Sessions are registered so that disabling a user, changing their role or resetting their
+        // password ends their open sessions (Administration.signOut).
+        .sessionManagement(
+            sessions ->
+                sessions
+                    .maximumSessions(-1)
+                    .sessionRegistry(sessionRegistry)
+                    .expiredUrl("/login?expired"))
         .exceptionHandling(
             errors ->
                 errors.defaultAuthenticationEntryPointFor(
@@ -144,8 +161,33 @@ class SecurityConfiguration {
 
   @Bean
   Administration administration(
-      UserAccounts accounts, ApiTokens tokens, PasswordEncoder passwordEncoder) {
-    return new Administration(accounts, tokens, passwordEncoder);
+      UserAccounts accounts,
+      ApiTokens tokens,
+      PasswordEncoder passwordEncoder,
+      SessionRegistry sessionRegistry) {
+    return new Administration(
+        accounts,
+        tokens,
+        passwordEncoder,
+        username ->
+            sessionRegistry.getAllPrincipals().stream()
+                .filter(
+                    principal ->
+                        principal instanceof UserDetails user
+                            && user.getUsername().equals(username))
+                .flatMap(principal -> sessionRegistry.getAllSessions(principal, false).stream())
+                .forEach(SessionInformation::expireNow));
+  }
+
+  @Bean
+  SessionRegistry sessionRegistry() {
+    return new SessionRegistryImpl();
+  }
+
+  /** Tells the session registry when sessions end, so it does not grow forever. */
+  @Bean
+  static HttpSessionEventPublisher httpSessionEventPublisher() {
+    return new HttpSessionEventPublisher();
   }
 
   @Bean

@@ -207,6 +207,32 @@ class AdminTest {
   }
 
   @Test
+  void disablingOrDemotingAUserEndsTheirOpenSessions() throws Exception {
+    createViaApi("{\"username\":\"eve\",\"role\":\"admin\",\"password\":\"eve-password-1234\"}");
+    createViaApi("{\"username\":\"fay\",\"role\":\"viewer\",\"password\":\"fay-password-1234\"}");
+    MockHttpSession eve = loggedIn("eve", "eve-password-1234");
+    MockHttpSession fay = loggedIn("fay", "fay-password-1234");
+    mvc.perform(get("/admin").session(eve)).andExpect(status().isOk());
+    mvc.perform(get("/api/v1/models").session(fay)).andExpect(status().isOk());
+
+    mvc.perform(
+            patch("/api/v1/admin/users/eve")
+                .header("Authorization", BEARER)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"role\":\"viewer\"}"))
+        .andExpect(status().isOk());
+    mvc.perform(
+            patch("/api/v1/admin/users/fay")
+                .header("Authorization", BEARER)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"enabled\":false}"))
+        .andExpect(status().isOk());
+
+    mvc.perform(get("/admin").session(eve)).andExpect(redirectedUrl("/login?expired"));
+    mvc.perform(get("/api/v1/models").session(fay)).andExpect(redirectedUrl("/login?expired"));
+  }
+
+  @Test
   void theLastEnabledAdminCannotBeDemotedOrDisabledAndNobodyDisablesThemselves() throws Exception {
     mvc.perform(
             patch("/api/v1/admin/users/admin")
