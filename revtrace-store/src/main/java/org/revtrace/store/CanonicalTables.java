@@ -27,6 +27,7 @@ final class CanonicalTables {
       new CanonicalTable<>(
           "spend",
           "date, channel, " + UTM + ", impressions, clicks, cost_minor, currency",
+          "date, channel, utm_source, utm_medium, utm_campaign, currency",
           CanonicalData::spend,
           (s, out) -> {
             out.date(s.date()).text(s.channel());
@@ -49,6 +50,7 @@ final class CanonicalTables {
           "touchpoint_id, occurred_at, channel, visitor_id, contact_id, account_id, type, "
               + UTM
               + ", landing_page, referrer",
+          "touchpoint_id",
           CanonicalData::touchpoints,
           (t, out) -> {
             out.text(t.id()).instant(t.occurredAt()).text(t.channel());
@@ -76,6 +78,7 @@ final class CanonicalTables {
           "lead_id, created_at, contact_id, account_id, visitor_id, email, phone, channel, "
               + UTM
               + ", mql_at, sql_at, first_response_at",
+          "lead_id",
           CanonicalData::leads,
           (l, out) -> {
             out.text(l.id()).instant(l.createdAt());
@@ -104,6 +107,7 @@ final class CanonicalTables {
           "deals",
           "deal_id, created_at, amount_minor, currency, account_id, contact_id, lead_id, stage,"
               + " status, closed_at, product",
+          "deal_id",
           CanonicalData::deals,
           (d, out) -> {
             out.text(d.id()).instant(d.createdAt());
@@ -128,6 +132,7 @@ final class CanonicalTables {
       new CanonicalTable<>(
           "stage_changes",
           "deal_id, stage, entered_at",
+          "deal_id, stage, entered_at",
           CanonicalData::stageChanges,
           (c, out) -> out.text(c.dealId()).text(c.stage()).instant(c.enteredAt()),
           row -> new StageChange(row.text(), row.text(), row.instant()));
@@ -136,6 +141,7 @@ final class CanonicalTables {
       new CanonicalTable<>(
           "payments",
           "payment_id, paid_at, amount_minor, currency, deal_id, account_id",
+          "payment_id",
           CanonicalData::payments,
           (p, out) -> {
             out.text(p.id()).instant(p.paidAt());
@@ -148,6 +154,7 @@ final class CanonicalTables {
       new CanonicalTable<>(
           "accounts",
           "account_id, name, domain, industry, size, region, tier",
+          "account_id",
           CanonicalData::accounts,
           (a, out) ->
               out.text(a.id())
@@ -171,6 +178,7 @@ final class CanonicalTables {
       new CanonicalTable<>(
           "contacts",
           "contact_id, account_id, email, phone, role",
+          "contact_id",
           CanonicalData::contacts,
           (c, out) ->
               out.text(c.id()).text(c.accountId()).text(c.email()).text(c.phone()).text(c.role()),
@@ -180,6 +188,7 @@ final class CanonicalTables {
       new CanonicalTable<>(
           "costs",
           "date, category, amount_minor, currency, channel",
+          "date, category, channel, amount_minor, currency",
           CanonicalData::costs,
           (c, out) -> {
             out.date(c.date()).text(c.category().code());
@@ -192,6 +201,7 @@ final class CanonicalTables {
       new CanonicalTable<>(
           "rates",
           "date, currency, rate",
+          "date, currency",
           CanonicalData::rates,
           (r, out) -> out.date(r.date()).text(r.currency()).text(r.rate().toPlainString()),
           row -> new Rate(row.date(), row.text(), row.decimal()));

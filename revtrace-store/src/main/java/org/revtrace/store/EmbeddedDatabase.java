@@ -14,7 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,10 @@ import javax.sql.DataSource;
  * role, so it is meant for one machine; a team points Revtrace at an external server ({@link
  * Database}). When the process runs as root, the server runs in a user namespace ({@code unshare
  * -U}), because PostgreSQL refuses to run as root.
+ *
+ * <p>One server per directory and process: starting a directory whose server this process already
+ * runs returns another handle to it (a reference count), and the server stops when the last handle
+ * is closed. So the web server's users and the store loading for reports share one PostgreSQL.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -42,8 +48,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private static final java.time.Duration STARTUP_WAIT = java.time.Duration.ofSeconds(120);
 
+  /** The servers this process runs, by absolute data directory. */
+  private static final Map<Path, Server> RUNNING = new HashMap<>();
+
+  /** A running server and how many open handles share it. */
+  private static final class Server {
+    final EmbeddedPostgres postgres;
+    int handles;
+
+    Server(EmbeddedPostgres postgres) {
+      this.postgres = postgres;
+    }
+  }
+
   private final EmbeddedPostgres postgres;
   private final Path directory;
+  private boolean closed;
 
   private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) {
     this.postgres = postgres;
@@ -67,37 +87,58 @@ public final class EmbeddedDatabase implements AutoCloseable {
       throw new IllegalArgumentException("not a TCP port: " + port);
     }
     Path absolute = directory.toAbsolutePath().normalize();
-    EmbeddedPostgres postgres;
+    synchronized (RUNNING) {
+      Server running = RUNNING.get(absolute);
+      if (running != null) {
+        if (port != 0 && port != running.postgres.getPort()) {
+          throw new IllegalStateException(
+              "embedded PostgreSQL in "
+                  + absolute
+                  + " already runs on port "
+                  + running.postgres.getPort()
+                  + ", not "
+                  + port);
+        }
+        running.handles++;
+        return new EmbeddedDatabase(running.postgres, absolute);
+      }
+      EmbeddedPostgres postgres = launch(absolute, port);
+      EmbeddedDatabase database = new EmbeddedDatabase(postgres, absolute);
+      try {
+        database.createDatabaseIfAbsent();
+        Migrations.apply(database.dataSource());
+      } catch (RuntimeException e) {
+        stop(postgres, absolute);
+        throw e;
+      }
+      Server server = new Server(postgres);
+      server.handles = 1;
+      RUNNING.put(absolute, server);
+      return database;
+    }
+  }
+
+  private static EmbeddedPostgres launch(Path absolute, int port) {
     try {
       Files.createDirectories(absolute.getParent());
       stopOrphanedServer(absolute);
-      postgres =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(absolute)
-              .setCleanDataDirectory(false)
-              .setPort(port)
-              // After a crash PostgreSQL replays its write-ahead log before it accepts
-              // connections; zonky's 10 s default gives up too early on a busy machine.
-              .setPGStartupWait(STARTUP_WAIT)
-              .setServerConfig("listen_addresses", "localhost")
-              // zonky's defaults are for throw-away test databases (fsync and synchronous commit
-              // off); this directory holds the user's data, so a crash must not corrupt it.
-              .setServerConfig("fsync", "on")
-              .setServerConfig("synchronous_commit", "on")
-              .setServerConfig("full_page_writes", "on")
-              .start();
+      return EmbeddedPostgres.builder()
+          .setDataDirectory(absolute)
+          .setCleanDataDirectory(false)
+          .setPort(port)
+          // After a crash PostgreSQL replays its write-ahead log before it accepts
+          // connections; zonky's 10 s default gives up too early on a busy machine.
+          .setPGStartupWait(STARTUP_WAIT)
+          .setServerConfig("listen_addresses", "localhost")
+          // zonky's defaults are for throw-away test databases (fsync and synchronous commit
+          // off); this directory holds the user's data, so a crash must not corrupt it.
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
+          .setServerConfig("full_page_writes", "on")
+          .start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start embedded PostgreSQL in " + absolute, e);
     }
-    EmbeddedDatabase database = new EmbeddedDatabase(postgres, absolute);
-    try {
-      database.createDatabaseIfAbsent();
-      Migrations.apply(database.dataSource());
-    } catch (RuntimeException e) {
-      database.close();
-      throw e;
-    }
-    return database;
   }
 
   /** A data source for the {@code revtrace} database; each request opens a new connection. */
@@ -120,9 +161,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return directory;
   }
 
-  /** Stops the server (fast shutdown: open transactions are rolled back) and keeps the data. */
+  /**
+   * Releases this handle; the last handle of the directory stops the server (fast shutdown: open
+   * transactions are rolled back) and keeps the data. Closing a handle twice does nothing.
+   */
   @Override
   public void close() {
+    synchronized (RUNNING) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      Server server = RUNNING.get(directory);
+      if (server == null || server.postgres != postgres) {
+        return;
+      }
+      if (--server.handles == 0) {
+        RUNNING.remove(directory);
+        stop(postgres, directory);
+      }
+    }
+  }
+
+  private static void stop(EmbeddedPostgres postgres, Path directory) {
     try {
       postgres.close();
     } catch (IOException e) {

@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -16,16 +19,21 @@ import org.revtrace.core.model.RowError;
 import org.revtrace.core.port.BatchOutcome;
 import org.revtrace.core.port.BatchSummary;
 import org.revtrace.core.port.ImportBatches;
+import org.revtrace.core.port.RowCounts;
 
 /**
  * {@link ImportBatches} in PostgreSQL: each commit is one transaction that COPYs the rows into
- * staging tables and moves them into the canonical tables, skipping rows whose key is stored.
+ * staging tables and moves them into the canonical tables, inserting new keys and replacing rows
+ * whose values changed. Commits run one at a time (an advisory lock), so batch ids follow commit
+ * order and the newest batch's version of a row is the one kept.
  */
 public final class JdbcImportBatches implements ImportBatches {
 
   private static final String SUMMARY_COLUMNS =
-      "id, source, file_name, content_hash, committed_at, offered_rows, stored_rows,"
-          + " quarantined_rows";
+      "id, source, file_name, content_hash, committed_at, quarantined_rows";
+
+  /** The transaction-level advisory lock that serialises commits (an arbitrary constant). */
+  private static final long COMMIT_LOCK = 0x7265_7674_7261_6365L;
 
   private final DataSource dataSource;
   private final CommitProbe probe;
@@ -81,6 +89,13 @@ public final class JdbcImportBatches implements ImportBatches {
       CanonicalData data,
       List<RowError> quarantined)
       throws SQLException {
+    // One commit at a time: the batch id is taken under the lock, so ids follow commit order and
+    // a later batch always applies over an earlier one. A concurrent commit of the same content
+    // waits here and then finds the first one's batch.
+    try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
+      lock.setLong(1, COMMIT_LOCK);
+      lock.execute();
+    }
     Optional<Long> created = createBatch(connection, source, fileName, contentHash);
     if (created.isEmpty()) {
       return new BatchOutcome(findBatch(connection, source, contentHash), true);
@@ -88,40 +103,55 @@ public final class JdbcImportBatches implements ImportBatches {
     long batchId = created.get();
     CurrencyDigits.register(connection, data);
     TableLoader loader = new TableLoader(connection);
-    long offered = 0;
-    long stored = 0;
+    Map<String, RowCounts> tables = new LinkedHashMap<>();
     for (CanonicalTable<?> table : CanonicalTables.ALL) {
-      long[] counts = load(loader, table, batchId, source, data);
-      offered += counts[0];
-      stored += counts[1];
+      load(loader, table, batchId, source, data)
+          .ifPresent(counts -> tables.put(table.name(), counts));
       probe.tableLoaded(table.name());
     }
     loader.quarantine(batchId, quarantined);
+    RowCounts totals = tables.values().stream().reduce(RowCounts.NONE, RowCounts::plus);
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into batch_tables"
+                + " (batch_id, table_name, inserted_rows, updated_rows, unchanged_rows)"
+                + " values (?, ?, ?, ?, ?)")) {
+      for (Map.Entry<String, RowCounts> table : tables.entrySet()) {
+        insert.setLong(1, batchId);
+        insert.setString(2, table.getKey());
+        insert.setLong(3, table.getValue().inserted());
+        insert.setLong(4, table.getValue().updated());
+        insert.setLong(5, table.getValue().unchanged());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
     try (PreparedStatement update =
         connection.prepareStatement(
-            "update batches set offered_rows = ?, stored_rows = ?, quarantined_rows = ?"
-                + " where id = ? returning "
+            "update batches set offered_rows = ?, stored_rows = ?, updated_rows = ?,"
+                + " quarantined_rows = ? where id = ? returning "
                 + SUMMARY_COLUMNS)) {
-      update.setLong(1, offered);
-      update.setLong(2, stored);
-      update.setLong(3, quarantined.size());
-      update.setLong(4, batchId);
+      update.setLong(1, totals.offered());
+      update.setLong(2, totals.stored());
+      update.setLong(3, totals.updated());
+      update.setLong(4, quarantined.size());
+      update.setLong(5, batchId);
       try (ResultSet row = update.executeQuery()) {
         row.next();
-        return new BatchOutcome(summary(row), false);
+        return new BatchOutcome(summary(row, tables), false);
       }
     }
   }
 
-  /** Loads one table's rows; returns {offered, stored}. */
-  private static <T> long[] load(
+  /** Loads one table's rows; empty when the batch has none for it. */
+  private static <T> Optional<RowCounts> load(
       TableLoader loader, CanonicalTable<T> table, long batchId, String source, CanonicalData data)
       throws SQLException {
     List<T> rows = table.rows().apply(data);
     if (rows.isEmpty()) {
-      return new long[] {0, 0};
+      return Optional.empty();
     }
-    return new long[] {rows.size(), loader.load(table, batchId, source, rows)};
+    return Optional.of(loader.load(table, batchId, source, rows));
   }
 
   /** Inserts the batch row, or finds that the same content is already committed (empty). */
@@ -153,7 +183,8 @@ public final class JdbcImportBatches implements ImportBatches {
         if (!row.next()) {
           throw new IllegalStateException("batch vanished: " + source + " " + contentHash);
         }
-        return summary(row);
+        long id = row.getLong(1);
+        return summary(row, tableCounts(connection, id).getOrDefault(id, Map.of()));
       }
     }
   }
@@ -187,17 +218,56 @@ public final class JdbcImportBatches implements ImportBatches {
 
   @Override
   public List<BatchSummary> batches() {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
-            connection.prepareStatement("select " + SUMMARY_COLUMNS + " from batches order by id");
-        ResultSet row = select.executeQuery()) {
+    try (Connection connection = dataSource.getConnection()) {
+      // One snapshot for the batches and their table counts.
+      connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setReadOnly(true);
+      Map<Long, Map<String, RowCounts>> counts = tableCounts(connection, null);
       List<BatchSummary> batches = new ArrayList<>();
-      while (row.next()) {
-        batches.add(summary(row));
+      try (PreparedStatement select =
+              connection.prepareStatement(
+                  "select " + SUMMARY_COLUMNS + " from batches order by id");
+          ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          batches.add(summary(row, counts.getOrDefault(row.getLong(1), Map.of())));
+        }
       }
+      connection.commit();
       return List.copyOf(batches);
     } catch (SQLException e) {
       throw new StoreException("cannot list batches: " + e.getMessage(), e);
+    }
+  }
+
+  /** The per-table counts of one batch, or of every batch when {@code batchId} is null. */
+  private static Map<Long, Map<String, RowCounts>> tableCounts(Connection connection, Long batchId)
+      throws SQLException {
+    // Tables in the order of CanonicalData; the '*' row of batches from before migration V3 last.
+    StringBuilder order = new StringBuilder("case table_name");
+    for (int i = 0; i < CanonicalTables.ALL.size(); i++) {
+      order.append(" when '").append(CanonicalTables.ALL.get(i).name()).append("' then ").append(i);
+    }
+    order.append(" else ").append(CanonicalTables.ALL.size()).append(" end");
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "select batch_id, table_name, inserted_rows, updated_rows, unchanged_rows"
+                + " from batch_tables"
+                + (batchId == null ? "" : " where batch_id = ?")
+                + " order by batch_id, "
+                + order)) {
+      if (batchId != null) {
+        select.setLong(1, batchId);
+      }
+      Map<Long, Map<String, RowCounts>> counts = new HashMap<>();
+      try (ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          counts
+              .computeIfAbsent(row.getLong(1), id -> new LinkedHashMap<>())
+              .put(row.getString(2), new RowCounts(row.getLong(3), row.getLong(4), row.getLong(5)));
+        }
+      }
+      return counts;
     }
   }
 
@@ -234,15 +304,15 @@ public final class JdbcImportBatches implements ImportBatches {
     }
   }
 
-  private static BatchSummary summary(ResultSet row) throws SQLException {
+  private static BatchSummary summary(ResultSet row, Map<String, RowCounts> tables)
+      throws SQLException {
     return new BatchSummary(
         row.getLong(1),
         row.getString(2),
         row.getString(3),
         row.getString(4),
         row.getObject(5, OffsetDateTime.class).toInstant(),
-        row.getLong(6),
-        row.getLong(7),
-        row.getLong(8));
+        tables,
+        row.getLong(6));
   }
 }

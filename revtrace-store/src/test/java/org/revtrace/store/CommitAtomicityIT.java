@@ -94,6 +94,32 @@ class CommitAtomicityIT {
     assertEveryTableIsEmpty(dataSource);
   }
 
+  @Test
+  void aFailedBatchOfUpdatesLeavesTheEarlierVersions() {
+    DataSource dataSource = SharedDatabase.empty();
+    JdbcImportBatches store = new JdbcImportBatches(dataSource);
+    BatchOutcome first =
+        store.commit("canonical", "demo", "hash-1", CanonicalSamples.everyFile(), List.of());
+    JdbcImportBatches failing =
+        new JdbcImportBatches(
+            dataSource,
+            table -> {
+              if (table.equals("rates")) {
+                throw new SQLException("simulated outage after the last table");
+              }
+            });
+
+    assertThatThrownBy(
+            () ->
+                failing.commit(
+                    "canonical", "demo", "hash-2", CanonicalSamples.everyFileChanged(), List.of()))
+        .isInstanceOf(StoreException.class);
+
+    assertThat(store.loadAll()).isEqualTo(CanonicalSamples.everyFile());
+    assertThat(store.batches()).containsExactly(first.batch());
+    assertThat(SharedDatabase.count(dataSource, "batch_tables")).isEqualTo(10);
+  }
+
   private static void assertEveryTableIsEmpty(DataSource dataSource) {
     for (String table : TABLES) {
       assertThat(SharedDatabase.count(dataSource, table)).as(table).isZero();

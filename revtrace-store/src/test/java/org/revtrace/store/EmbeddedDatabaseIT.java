@@ -65,4 +65,25 @@ class EmbeddedDatabaseIT {
 
     assertThatThrownBy(dataSource::getConnection).isInstanceOf(SQLException.class);
   }
+
+  @Test
+  void aSecondStartOfTheSameDirectoryInThisProcessSharesTheServer() throws SQLException {
+    Path directory = temporary.resolve("shared");
+    EmbeddedDatabase first = EmbeddedDatabase.start(directory);
+    EmbeddedDatabase second = EmbeddedDatabase.start(directory);
+    DataSource dataSource = first.dataSource();
+
+    assertThat(second.port()).isEqualTo(first.port());
+    first.close();
+    first.close();
+    try (Connection connection = second.dataSource().getConnection()) {
+      assertThat(connection.isValid(5)).as("still running for the second handle").isTrue();
+    }
+
+    second.close();
+    assertThatThrownBy(dataSource::getConnection).isInstanceOf(SQLException.class);
+    try (EmbeddedDatabase again = EmbeddedDatabase.start(directory)) {
+      assertThat(again.dataSource().getConnection().isValid(5)).isTrue();
+    }
+  }
 }

@@ -32,7 +32,7 @@ final class SharedDatabase {
     DataSource dataSource = get().dataSource();
     execute(
         dataSource,
-        "truncate batches, quarantine, currencies, spend, touchpoints, leads, deals,"
+        "truncate batches, batch_tables, quarantine, currencies, spend, touchpoints, leads, deals,"
             + " stage_changes, payments, accounts, contacts, costs, rates restart identity");
     return dataSource;
   }

@@ -129,8 +129,9 @@ class StoreBackupIT {
     DataSource dataSource = target.dataSource();
     SharedDatabase.execute(
         dataSource,
-        "truncate batches, quarantine, currencies, spend, touchpoints, leads, deals,"
-            + " stage_changes, payments, accounts, contacts, costs, rates restart identity");
+        "truncate batches, batch_tables, quarantine, currencies, spend, touchpoints, leads, deals,"
+            + " stage_changes, payments, accounts, contacts, costs, rates, api_tokens, users"
+            + " restart identity");
     return dataSource;
   }
 

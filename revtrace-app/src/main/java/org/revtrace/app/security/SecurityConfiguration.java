@@ -1,7 +1,12 @@
 package org.revtrace.app.security;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,13 +15,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Who may see what: form login for pages, bearer tokens for scripts, everything but the login page,
@@ -27,7 +38,24 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(
-      HttpSecurity http, ApiTokens tokens, LoginAttempts attempts) throws Exception {
+      HttpSecurity http,
+      ApiTokens tokens,
+      LoginAttempts attempts,
+      UserAccounts accounts,
+      SessionRegistry sessionRegistry)
+      throws Exception {
+    SavedRequestAwareAuthenticationSuccessHandler success =
+        new SavedRequestAwareAuthenticationSuccessHandler() {
+          @Override
+          public void onAuthenticationSuccess(
+              HttpServletRequest request,
+              HttpServletResponse response,
+              Authentication authentication)
+              throws ServletException, IOException {
+            accounts.recordLogin(authentication.getName());
+            super.onAuthenticationSuccess(request, response, authentication);
+          }
+        };
     http.authorizeHttpRequests(
             requests ->
                 requests
@@ -56,6 +84,7 @@ class SecurityConfiguration {
         .formLogin(
             form ->
                 form.loginPage("/login")
+                    .successHandler(success)
                     .failureHandler(
                         (request, response, error) -> {
                           attempts.recordFailure(request.getRemoteAddr());
@@ -63,6 +92,14 @@ class SecurityConfiguration {
                         })
                     .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        // Sessions are registered so that disabling a user, changing their role or resetting their
+        // password ends their open sessions (Administration.signOut).
+        .sessionManagement(
+            sessions ->
+                sessions
+                    .maximumSessions(-1)
+                    .sessionRegistry(sessionRegistry)
+                    .expiredUrl("/login?expired"))
         .exceptionHandling(
             errors ->
                 errors.defaultAuthenticationEntryPointFor(
@@ -108,13 +145,49 @@ class SecurityConfiguration {
   }
 
   @Bean
-  InMemoryUserDetailsManager users() {
-    return new InMemoryUserDetailsManager();
+  UserAccounts userAccounts(DataSource dataSource) {
+    return new UserAccounts(dataSource);
   }
 
   @Bean
-  ApiTokens apiTokens() {
-    return new ApiTokens();
+  StoredUsers storedUsers(UserAccounts accounts) {
+    return new StoredUsers(accounts);
+  }
+
+  @Bean
+  ApiTokens apiTokens(DataSource dataSource) {
+    return new ApiTokens(dataSource);
+  }
+
+  @Bean
+  Administration administration(
+      UserAccounts accounts,
+      ApiTokens tokens,
+      PasswordEncoder passwordEncoder,
+      SessionRegistry sessionRegistry) {
+    return new Administration(
+        accounts,
+        tokens,
+        passwordEncoder,
+        username ->
+            sessionRegistry.getAllPrincipals().stream()
+                .filter(
+                    principal ->
+                        principal instanceof UserDetails user
+                            && user.getUsername().equals(username))
+                .flatMap(principal -> sessionRegistry.getAllSessions(principal, false).stream())
+                .forEach(SessionInformation::expireNow));
+  }
+
+  @Bean
+  SessionRegistry sessionRegistry() {
+    return new SessionRegistryImpl();
+  }
+
+  /** Tells the session registry when sessions end, so it does not grow forever. */
+  @Bean
+  static HttpSessionEventPublisher httpSessionEventPublisher() {
+    return new HttpSessionEventPublisher();
   }
 
   @Bean

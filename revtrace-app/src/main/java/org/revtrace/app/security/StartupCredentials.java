@@ -1,50 +1,51 @@
 package org.revtrace.app.security;
 
 import java.io.PrintStream;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the admin user and an admin API token at start and prints the generated secrets once;
- * secrets given by configuration ({@code revtrace.admin-password}, {@code revtrace.api-token}) are
- * used as they are and never printed.
+ * Creates the first admin when the database has none, and prints the generated secrets once.
+ *
+ * <p>With no admin in the database: user {@code admin} is created with {@code
+ * revtrace.admin-password} or a generated password, and gets {@code revtrace.api-token} or a
+ * generated token; generated ones are printed once, configured ones never. With an admin already
+ * there nothing is created or printed, except that a configured {@code revtrace.api-token} is
+ * registered for {@code admin} if it is not stored yet.
  */
 @Component
 class StartupCredentials {
 
   static final String ADMIN = "admin";
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private String generatedPassword;
   private String generatedToken;
 
   StartupCredentials(
-      InMemoryUserDetailsManager users,
+      UserAccounts users,
       ApiTokens tokens,
       PasswordEncoder encoder,
       @Value("${revtrace.admin-password:}") String adminPassword,
       @Value("${revtrace.api-token:}") String apiToken) {
-    String password = adminPassword;
-    if (password.isBlank()) {
-      password = generatedPassword = random(18);
+    boolean firstStart = !users.anyAdmin();
+    if (firstStart) {
+      String password = adminPassword;
+      if (password.isBlank()) {
+        password = generatedPassword = Administration.generatePassword();
+      }
+      if (!users.create(ADMIN, encoder.encode(password), Role.ADMIN)) {
+        // A user named admin without the admin role (only possible by editing the table).
+        users.setPasswordHash(ADMIN, encoder.encode(password));
+        users.update(ADMIN, Role.ADMIN, true);
+      }
     }
-    users.createUser(
-        User.withUsername(ADMIN)
-            .password(encoder.encode(password))
-            .roles(Role.ADMIN.name())
-            .build());
-    if (apiToken.isBlank()) {
-      generatedToken = tokens.issue(ADMIN, Role.ADMIN);
-    } else {
-      tokens.register(apiToken, ADMIN, Role.ADMIN);
+    if (!apiToken.isBlank()) {
+      tokens.register(apiToken, ADMIN, "configured (revtrace.api-token)", Role.ADMIN);
+    } else if (firstStart) {
+      generatedToken = tokens.issue(ADMIN, "first start", Role.ADMIN).token();
     }
   }
 
@@ -60,11 +61,5 @@ class StartupCredentials {
     out.flush();
     generatedPassword = null;
     generatedToken = null;
-  }
-
-  private static String random(int bytes) {
-    byte[] value = new byte[bytes];
-    RANDOM.nextBytes(value);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
   }
 }

@@ -5,13 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.revtrace.app.cli.LoadedReports;
 import org.revtrace.app.cli.StoreImport;
-import org.revtrace.app.cli.StoreOptions;
 import org.revtrace.app.demo.DemoGenerator;
 import org.revtrace.app.demo.DemoSpec;
 import org.revtrace.core.port.BatchOutcome;
 import org.revtrace.core.port.ImportBatches;
+import org.revtrace.store.JdbcImportBatches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,26 +20,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The server's data: the store (embedded PostgreSQL under {@code revtrace.db-dir}, or {@code
- * REVTRACE_DB_URL}) open for the server's lifetime; at start the folder {@code revtrace.data} is
- * imported into it (a no-op when already imported), or the demo data when the store is empty; then
- * every batch is loaded into memory.
+ * The server's data: the store ({@link StoreConfiguration}: embedded PostgreSQL under {@code
+ * revtrace.db-dir}, or {@code REVTRACE_DB_URL}) open for the server's lifetime; at start the folder
+ * {@code revtrace.data} is imported into it (a no-op when already imported), or the demo data when
+ * the store is empty; then every batch is loaded into memory.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportsConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportsConfiguration.class);
 
-  @Bean(destroyMethod = "stop")
-  StoreOptions.OpenStore store(@Value("${revtrace.db-dir:revtrace-data/pg}") Path directory) {
-    StoreOptions.OpenStore store = StoreOptions.open(directory);
-    LOG.info("Store: {}", store.description());
-    return store;
-  }
-
   @Bean
-  ImportBatches importBatches(StoreOptions.OpenStore store) {
-    return store.batches();
+  ImportBatches importBatches(DataSource dataSource) {
+    return new JdbcImportBatches(dataSource);
   }
 
   @Bean
@@ -85,7 +79,7 @@ class ReportsConfiguration {
 
   @Bean
   LoadedReports loadedReports(
-      StoreOptions.OpenStore store,
+      StoreConfiguration.OpenStore store,
       ImportBatches batches,
       StartupImport startup,
       Clock clock,

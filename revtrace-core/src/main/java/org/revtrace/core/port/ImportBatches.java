@@ -15,14 +15,19 @@ import org.revtrace.core.model.RowError;
  *       committed together or not at all.
  *   <li><b>Same file, same batch.</b> Committing the same {@code source} and {@code contentHash}
  *       again stores nothing and returns the earlier batch.
- *   <li><b>No double counting.</b> A row is identified by its source and key; a row whose key is
- *       already stored is skipped, and the first stored version wins. Keys: {@code touchpoint_id},
- *       {@code lead_id}, {@code deal_id}, {@code payment_id}, {@code account_id}, {@code
- *       contact_id}; id-less rows by their natural key (spend: date, channel, utm source, medium,
- *       campaign, currency; stage change: deal, stage, entered at; cost: every column; rate: date,
- *       currency).
- *   <li><b>Order.</b> {@link #loadAll()} returns rows in commit order: by batch, then by position
- *       in the batch's lists.
+ *   <li><b>No double counting.</b> A row is identified by its source and key. Keys: {@code
+ *       touchpoint_id}, {@code lead_id}, {@code deal_id}, {@code payment_id}, {@code account_id},
+ *       {@code contact_id}; id-less rows by their natural key (spend: date, channel, utm source,
+ *       medium, campaign, currency; stage change: deal, stage, entered at; cost: every column;
+ *       rate: date, currency).
+ *   <li><b>The newest version wins.</b> A row whose key is stored with different values replaces
+ *       the stored one (updated: a deal that was won since, restated spend, a corrected rate); a
+ *       row equal to the stored one changes nothing (unchanged). Stage changes and costs are keyed
+ *       by every column, so they are only ever appended. Within one batch the first row of a key
+ *       counts, later ones are unchanged. Batches apply in commit order, so an older batch never
+ *       overwrites a newer one.
+ *   <li><b>Order.</b> {@link #loadAll()} returns one version per key, in the order keys were first
+ *       stored: by batch, then by position in the batch's lists; a replaced row keeps its place.
  * </ul>
  */
 public interface ImportBatches {
@@ -34,7 +39,8 @@ public interface ImportBatches {
    *     row key
    * @param fileName the imported file or folder name, for people reading the batch list
    * @param contentHash a digest of the imported bytes, for example hex SHA-256
-   * @return the batch and how many rows it added; for a repeat, the earlier batch
+   * @return the batch and per table how many rows it inserted, updated and left unchanged; for a
+   *     repeat, the earlier batch
    */
   BatchOutcome commit(
       String source,
@@ -43,7 +49,7 @@ public interface ImportBatches {
       CanonicalData data,
       List<RowError> quarantined);
 
-  /** Every stored row of every batch, in commit order: the input of the engine snapshot. */
+  /** The newest version of every stored row, in commit order: the input of the engine snapshot. */
   CanonicalData loadAll();
 
   /** The committed batches, oldest first. */

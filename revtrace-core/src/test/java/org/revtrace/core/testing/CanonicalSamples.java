@@ -99,6 +99,97 @@ public final class CanonicalSamples {
             new Rate(LocalDate.of(2025, 3, 1), "EUR", new BigDecimal("97.5"))));
   }
 
+  /**
+   * {@link #everyFile()} as a later export sees it: the first row of every file with an id or a
+   * restatable value (spend, rates) changed, the second row the same; a new stage change and a new
+   * cost instead of the first ones (their key is every column).
+   */
+  public static CanonicalData everyFileChanged() {
+    CanonicalData before = everyFile();
+    Spend spend = before.spend().get(0);
+    Touchpoint touch = before.touchpoints().get(0);
+    Lead lead = before.leads().get(0);
+    Deal deal = before.deals().get(0);
+    Payment payment = before.payments().get(0);
+    Account account = before.accounts().get(0);
+    Contact contact = before.contacts().get(0);
+    Rate rate = before.rates().get(0);
+    return new CanonicalData(
+        List.of(
+            new Spend(
+                spend.date(),
+                spend.channel(),
+                spend.utm(),
+                spend.impressions() + 10,
+                spend.clicks(),
+                rub("1600.00")),
+            before.spend().get(1)),
+        List.of(
+            new Touchpoint(
+                touch.id(),
+                touch.occurredAt(),
+                "email",
+                touch.visitorId(),
+                touch.contactId(),
+                touch.accountId(),
+                touch.type(),
+                touch.utm(),
+                touch.landingPage(),
+                touch.referrer()),
+            before.touchpoints().get(1)),
+        List.of(
+            new Lead(
+                lead.id(),
+                lead.createdAt(),
+                lead.contactId(),
+                lead.accountId(),
+                lead.visitorId(),
+                lead.email(),
+                lead.phone(),
+                lead.channel(),
+                lead.utm(),
+                lead.mqlAt(),
+                null,
+                lead.firstResponseAt()),
+            before.leads().get(1)),
+        List.of(
+            new Deal(
+                deal.id(),
+                deal.createdAt(),
+                rub("275000.00"),
+                deal.accountId(),
+                deal.contactId(),
+                deal.leadId(),
+                deal.stage(),
+                deal.status(),
+                deal.closedAt(),
+                deal.product()),
+            before.deals().get(1)),
+        List.of(
+            new StageChange("d1", "lost", T0.plusSeconds(999_999)), before.stageChanges().get(1)),
+        List.of(
+            new Payment(payment.id(), payment.paidAt(), rub("130000.00"), payment.dealId(), null),
+            before.payments().get(1)),
+        List.of(
+            new Account(
+                account.id(),
+                account.name(),
+                account.domain(),
+                account.industry(),
+                account.size(),
+                account.region(),
+                "B"),
+            before.accounts().get(1)),
+        List.of(
+            new Contact(contact.id(), contact.accountId(), null, contact.phone(), "CEO"),
+            before.contacts().get(1)),
+        List.of(
+            new Cost(LocalDate.of(2025, 3, 2), CostCategory.AGENCY, rub("1.00"), null),
+            before.costs().get(1)),
+        List.of(
+            new Rate(rate.date(), rate.currency(), new BigDecimal("90.5")), before.rates().get(1)));
+  }
+
   /** {@code count} touchpoints with ids {@code prefix0..}, one per minute from 2025-03-01. */
   public static CanonicalData touchpoints(String prefix, int from, int count) {
     Touchpoint[] rows = new Touchpoint[count];

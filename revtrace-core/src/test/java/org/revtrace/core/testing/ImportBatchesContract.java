@@ -3,6 +3,8 @@ package org.revtrace.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,16 +16,24 @@ import org.junit.jupiter.api.Test;
 import org.revtrace.core.model.CanonicalData;
 import org.revtrace.core.model.Cost;
 import org.revtrace.core.model.CostCategory;
+import org.revtrace.core.model.Deal;
+import org.revtrace.core.model.DealStatus;
 import org.revtrace.core.model.Money;
+import org.revtrace.core.model.Rate;
 import org.revtrace.core.model.Spend;
+import org.revtrace.core.model.StageChange;
 import org.revtrace.core.model.Touchpoint;
 import org.revtrace.core.model.Utm;
 import org.revtrace.core.port.BatchOutcome;
 import org.revtrace.core.port.BatchSummary;
 import org.revtrace.core.port.ImportBatches;
+import org.revtrace.core.port.RowCounts;
 
 /** The rules every {@link ImportBatches} keeps; implement {@link #emptyStore()} to run them. */
 public interface ImportBatchesContract {
+
+  /** A fixed instant for rows whose time does not matter. */
+  Instant T0 = Instant.parse("2025-03-01T07:15:00Z");
 
   /** A store with no batches, fresh for each test. */
   ImportBatches emptyStore();
@@ -69,7 +79,7 @@ public interface ImportBatchesContract {
   }
 
   @Test
-  default void overlappingImportsDoNotDoubleCountAndTheFirstVersionWins() {
+  default void overlappingImportsDoNotDoubleCount() {
     ImportBatches store = emptyStore();
     store.commit("canonical", "a", "hash-a", CanonicalSamples.touchpoints("t", 0, 10), List.of());
     CanonicalData overlapping = CanonicalSamples.touchpoints("t", 5, 10);
@@ -80,6 +90,7 @@ public interface ImportBatchesContract {
     assertThat(second.batch().offeredRows()).isEqualTo(10);
     assertThat(second.batch().storedRows()).isEqualTo(5);
     assertThat(second.batch().skippedRows()).isEqualTo(5);
+    assertThat(second.batch().table("touchpoints")).isEqualTo(new RowCounts(5, 0, 5));
     assertThat(store.loadAll().touchpoints())
         .extracting(Touchpoint::id)
         .containsExactly(
@@ -101,7 +112,7 @@ public interface ImportBatchesContract {
   }
 
   @Test
-  default void rowsWithoutIdsAreKeyedByTheirNaturalKey() {
+  default void rowsWithoutIdsAreKeyedByTheirNaturalKeyAndRestatedSpendReplaces() {
     ImportBatches store = emptyStore();
     LocalDate day = LocalDate.of(2025, 3, 1);
     Spend spend =
@@ -124,10 +135,160 @@ public interface ImportBatchesContract {
             spendAndCosts(List.of(restated, otherCampaign), List.of(salary, secondSalary)),
             List.of());
 
-    assertThat(second.batch().storedRows()).isEqualTo(2);
+    assertThat(second.batch().table("spend")).isEqualTo(new RowCounts(1, 1, 0));
+    assertThat(second.batch().table("costs")).isEqualTo(new RowCounts(1, 0, 1));
+    assertThat(second.batch().storedRows()).isEqualTo(3);
     CanonicalData all = store.loadAll();
-    assertThat(all.spend()).containsExactly(spend, otherCampaign);
+    assertThat(all.spend())
+        .as("the restatement keeps its place")
+        .containsExactly(restated, otherCampaign);
     assertThat(all.costs()).containsExactly(salary, secondSalary);
+  }
+
+  @Test
+  default void aChangedDealStageAndAmountReplaceTheStoredDeal() {
+    ImportBatches store = emptyStore();
+    Deal open = deal("d1", DealStatus.OPEN, "proposal", rub(100), null);
+    Deal other = deal("d2", DealStatus.OPEN, "new", rub(5), null);
+    store.commit("hubspot", "monday.csv", "hash-a", deals(open, other), List.of());
+    Deal won = deal("d1", DealStatus.WON, "won", rub(150), T0.plusSeconds(86_400));
+    Deal added = deal("d3", DealStatus.OPEN, "new", rub(1), null);
+
+    BatchOutcome tuesday =
+        store.commit("hubspot", "tuesday.csv", "hash-b", deals(won, other, added), List.of());
+
+    assertThat(tuesday.repeated()).isFalse();
+    assertThat(tuesday.batch().table("deals")).isEqualTo(new RowCounts(1, 1, 1));
+    assertThat(tuesday.batch())
+        .extracting(
+            BatchSummary::offeredRows,
+            BatchSummary::insertedRows,
+            BatchSummary::updatedRows,
+            BatchSummary::unchangedRows,
+            BatchSummary::storedRows)
+        .containsExactly(3L, 1L, 1L, 1L, 2L);
+    assertThat(store.loadAll().deals())
+        .as("the newest version only, in the order deals were first stored")
+        .containsExactly(won, other, added);
+    assertThat(store.batches().get(1)).isEqualTo(tuesday.batch());
+  }
+
+  @Test
+  default void rowsEqualToTheStoredOnesAreUnchanged() {
+    ImportBatches store = emptyStore();
+    CanonicalData data = CanonicalSamples.everyFile();
+    store.commit("canonical", "demo", "hash-1", data, List.of());
+
+    // A re-export with another line ending: another hash, the same rows.
+    BatchOutcome again = store.commit("canonical", "demo", "hash-2", data, List.of());
+
+    assertThat(again.repeated()).isFalse();
+    assertThat(again.batch().totals()).isEqualTo(new RowCounts(0, 0, 20));
+    assertThat(again.batch().tables())
+        .containsOnlyKeys(
+            "spend",
+            "touchpoints",
+            "leads",
+            "deals",
+            "stage_changes",
+            "payments",
+            "accounts",
+            "contacts",
+            "costs",
+            "rates")
+        .allSatisfy((table, counts) -> assertThat(counts).isEqualTo(new RowCounts(0, 0, 2)));
+    assertThat(again.storedRows()).isZero();
+    assertThat(store.loadAll()).isEqualTo(data);
+  }
+
+  @Test
+  default void aRestatedRateReplacesTheStoredOne() {
+    ImportBatches store = emptyStore();
+    LocalDate day = LocalDate.of(2025, 3, 1);
+    Rate first = new Rate(day, "USD", new BigDecimal("89.10"));
+    Rate restated = new Rate(day, "USD", new BigDecimal("89.25"));
+    store.commit("cbr", "rates-1", "hash-a", rates(first), List.of());
+
+    BatchOutcome second = store.commit("cbr", "rates-2", "hash-b", rates(restated), List.of());
+
+    assertThat(second.batch().table("rates")).isEqualTo(new RowCounts(0, 1, 0));
+    assertThat(store.loadAll().rates()).containsExactly(restated);
+  }
+
+  @Test
+  default void stageChangesAreAppendedAndARepeatIsANoOp() {
+    ImportBatches store = emptyStore();
+    StageChange qualified = new StageChange("d1", "qualified", T0);
+    StageChange won = new StageChange("d1", "won", T0.plusSeconds(3600));
+    store.commit("amocrm", "a", "hash-a", stageChanges(qualified), List.of());
+
+    BatchOutcome second =
+        store.commit("amocrm", "b", "hash-b", stageChanges(qualified, won), List.of());
+
+    assertThat(second.batch().table("stage_changes")).isEqualTo(new RowCounts(1, 0, 1));
+    assertThat(store.loadAll().stageChanges()).containsExactly(qualified, won);
+  }
+
+  @Test
+  default void withinOneBatchTheFirstRowOfAKeyCounts() {
+    ImportBatches store = emptyStore();
+    Deal first = deal("d1", DealStatus.OPEN, "new", rub(1), null);
+    Deal second = deal("d1", DealStatus.WON, "won", rub(2), T0);
+
+    BatchOutcome outcome =
+        store.commit("canonical", "a", "hash-a", deals(first, second), List.of());
+
+    assertThat(outcome.batch().table("deals")).isEqualTo(new RowCounts(1, 0, 1));
+    assertThat(store.loadAll().deals()).containsExactly(first);
+  }
+
+  @Test
+  default void reimportingOlderContentIsANoOpAndNeverUndoesANewerBatch() {
+    ImportBatches store = emptyStore();
+    Deal open = deal("d1", DealStatus.OPEN, "proposal", rub(100), null);
+    Deal won = deal("d1", DealStatus.WON, "won", rub(150), T0);
+    BatchOutcome monday = store.commit("hubspot", "monday", "hash-a", deals(open), List.of());
+    BatchOutcome tuesday = store.commit("hubspot", "tuesday", "hash-b", deals(won), List.of());
+
+    BatchOutcome mondayAgain = store.commit("hubspot", "monday", "hash-a", deals(open), List.of());
+
+    assertThat(mondayAgain.repeated()).isTrue();
+    assertThat(mondayAgain.batch()).isEqualTo(monday.batch());
+    assertThat(store.batches()).containsExactly(monday.batch(), tuesday.batch());
+    assertThat(store.loadAll().deals()).containsExactly(won);
+  }
+
+  @Test
+  default void entitiesOfEveryKindAreUpdated() {
+    ImportBatches store = emptyStore();
+    CanonicalData data = CanonicalSamples.everyFile();
+    store.commit("canonical", "demo", "hash-1", data, List.of());
+    CanonicalData changed = CanonicalSamples.everyFileChanged();
+
+    BatchOutcome outcome = store.commit("canonical", "demo", "hash-2", changed, List.of());
+
+    assertThat(outcome.batch().tables())
+        .containsEntry("spend", new RowCounts(0, 1, 1))
+        .containsEntry("touchpoints", new RowCounts(0, 1, 1))
+        .containsEntry("leads", new RowCounts(0, 1, 1))
+        .containsEntry("deals", new RowCounts(0, 1, 1))
+        .containsEntry("stage_changes", new RowCounts(1, 0, 1))
+        .containsEntry("payments", new RowCounts(0, 1, 1))
+        .containsEntry("accounts", new RowCounts(0, 1, 1))
+        .containsEntry("contacts", new RowCounts(0, 1, 1))
+        .containsEntry("costs", new RowCounts(1, 0, 1))
+        .containsEntry("rates", new RowCounts(0, 1, 1));
+    CanonicalData loaded = store.loadAll();
+    assertThat(loaded.spend()).isEqualTo(changed.spend());
+    assertThat(loaded.touchpoints()).isEqualTo(changed.touchpoints());
+    assertThat(loaded.leads()).isEqualTo(changed.leads());
+    assertThat(loaded.deals()).isEqualTo(changed.deals());
+    assertThat(loaded.payments()).isEqualTo(changed.payments());
+    assertThat(loaded.accounts()).isEqualTo(changed.accounts());
+    assertThat(loaded.contacts()).isEqualTo(changed.contacts());
+    assertThat(loaded.rates()).isEqualTo(changed.rates());
+    assertThat(loaded.stageChanges()).hasSize(3);
+    assertThat(loaded.costs()).hasSize(3);
   }
 
   @Test
@@ -204,6 +365,53 @@ public interface ImportBatchesContract {
     return new CanonicalData(
         spend, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), costs,
         List.of());
+  }
+
+  private static CanonicalData deals(Deal... deals) {
+    return new CanonicalData(
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(deals),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
+  }
+
+  private static CanonicalData stageChanges(StageChange... changes) {
+    return new CanonicalData(
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(changes),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
+  }
+
+  private static CanonicalData rates(Rate... rates) {
+    return new CanonicalData(
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(rates));
+  }
+
+  private static Deal deal(
+      String id, DealStatus status, String stage, Money amount, Instant closedAt) {
+    return new Deal(id, T0, amount, "a1", null, null, stage, status, closedAt, null);
   }
 
   private static Money rub(long major) {

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.revtrace.core.model.CanonicalData;
@@ -13,6 +15,7 @@ import org.revtrace.core.model.RowError;
 import org.revtrace.core.port.BatchOutcome;
 import org.revtrace.core.port.BatchSummary;
 import org.revtrace.core.port.ImportBatches;
+import org.revtrace.core.port.RowCounts;
 
 /** A hand-written in-memory {@link ImportBatches} for tests; keeps the same rules as the store. */
 public final class InMemoryImportBatches implements ImportBatches {
@@ -20,8 +23,13 @@ public final class InMemoryImportBatches implements ImportBatches {
   private final Clock clock;
   private final List<BatchSummary> batches = new ArrayList<>();
   private final Map<Long, List<RowError>> quarantine = new HashMap<>();
-  private final Set<List<Object>> keys = new HashSet<>();
-  private final DataCollector stored = new DataCollector();
+
+  /**
+   * The newest version of every stored row by table, then by source + key; a {@link LinkedHashMap}
+   * keeps the place of a key when its row is replaced, so rows load in the order their keys were
+   * first stored.
+   */
+  private final Map<String, Map<List<Object>, Object>> stored = new LinkedHashMap<>();
 
   public InMemoryImportBatches(Clock clock) {
     this.clock = clock;
@@ -39,19 +47,18 @@ public final class InMemoryImportBatches implements ImportBatches {
         return new BatchOutcome(earlier, true);
       }
     }
-    DataCollector added = new DataCollector();
-    Set<List<Object>> newKeys = new HashSet<>();
-    long offered = 0;
-    offered += keep(source, data.spend(), RowKeys::spend, added.spend, newKeys);
-    offered += keep(source, data.touchpoints(), RowKeys::touchpoint, added.touchpoints, newKeys);
-    offered += keep(source, data.leads(), RowKeys::lead, added.leads, newKeys);
-    offered += keep(source, data.deals(), RowKeys::deal, added.deals, newKeys);
-    offered += keep(source, data.stageChanges(), RowKeys::stageChange, added.stageChanges, newKeys);
-    offered += keep(source, data.payments(), RowKeys::payment, added.payments, newKeys);
-    offered += keep(source, data.accounts(), RowKeys::account, added.accounts, newKeys);
-    offered += keep(source, data.contacts(), RowKeys::contact, added.contacts, newKeys);
-    offered += keep(source, data.costs(), RowKeys::cost, added.costs, newKeys);
-    offered += keep(source, data.rates(), RowKeys::rate, added.rates, newKeys);
+    Map<String, RowCounts> counts = new LinkedHashMap<>();
+    Map<String, Map<List<Object>, Object>> changes = new LinkedHashMap<>();
+    apply(source, "spend", data.spend(), RowKeys::spend, counts, changes);
+    apply(source, "touchpoints", data.touchpoints(), RowKeys::touchpoint, counts, changes);
+    apply(source, "leads", data.leads(), RowKeys::lead, counts, changes);
+    apply(source, "deals", data.deals(), RowKeys::deal, counts, changes);
+    apply(source, "stage_changes", data.stageChanges(), RowKeys::stageChange, counts, changes);
+    apply(source, "payments", data.payments(), RowKeys::payment, counts, changes);
+    apply(source, "accounts", data.accounts(), RowKeys::account, counts, changes);
+    apply(source, "contacts", data.contacts(), RowKeys::contact, counts, changes);
+    apply(source, "costs", data.costs(), RowKeys::cost, counts, changes);
+    apply(source, "rates", data.rates(), RowKeys::rate, counts, changes);
     BatchSummary summary =
         new BatchSummary(
             batches.size() + 1L,
@@ -59,36 +66,71 @@ public final class InMemoryImportBatches implements ImportBatches {
             fileName,
             contentHash,
             clock.instant(),
-            offered,
-            newKeys.size(),
+            counts,
             quarantined.size());
     // Only now, with nothing left to fail, is the batch made visible: all or nothing.
-    keys.addAll(newKeys);
-    stored.addAll(added);
+    changes.forEach(
+        (table, rows) -> stored.computeIfAbsent(table, name -> new LinkedHashMap<>()).putAll(rows));
     batches.add(summary);
     quarantine.put(summary.id(), List.copyOf(quarantined));
     return new BatchOutcome(summary, false);
   }
 
-  private <T> long keep(
+  /** Collects the inserts and replacements of one table's rows into {@code changes}. */
+  private <T> void apply(
       String source,
+      String table,
       List<T> rows,
       Function<T, List<Object>> key,
-      List<T> into,
-      Set<List<Object>> newKeys) {
+      Map<String, RowCounts> counts,
+      Map<String, Map<List<Object>, Object>> changes) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Map<List<Object>, Object> current = stored.getOrDefault(table, Map.of());
+    // Keys first stored by this batch keep the order of its list.
+    Map<List<Object>, Object> changed =
+        changes.computeIfAbsent(table, name -> new LinkedHashMap<>());
+    Set<List<Object>> seen = new HashSet<>();
+    long inserted = 0;
+    long updated = 0;
+    long unchanged = 0;
     for (T row : rows) {
       List<Object> rowKey = new ArrayList<>(key.apply(row));
       rowKey.add(0, source);
-      if (!keys.contains(rowKey) && newKeys.add(rowKey)) {
-        into.add(row);
+      if (!seen.add(rowKey)) {
+        unchanged++;
+      } else if (!current.containsKey(rowKey)) {
+        changed.put(rowKey, row);
+        inserted++;
+      } else if (Objects.equals(current.get(rowKey), row)) {
+        unchanged++;
+      } else {
+        changed.put(rowKey, row);
+        updated++;
       }
     }
-    return rows.size();
+    counts.put(table, new RowCounts(inserted, updated, unchanged));
   }
 
   @Override
   public synchronized CanonicalData loadAll() {
-    return stored.build();
+    return new CanonicalData(
+        rows("spend"),
+        rows("touchpoints"),
+        rows("leads"),
+        rows("deals"),
+        rows("stage_changes"),
+        rows("payments"),
+        rows("accounts"),
+        rows("contacts"),
+        rows("costs"),
+        rows("rates"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> List<T> rows(String table) {
+    return (List<T>) List.copyOf(stored.getOrDefault(table, Map.of()).values());
   }
 
   @Override

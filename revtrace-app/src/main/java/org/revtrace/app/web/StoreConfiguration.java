@@ -1,0 +1,92 @@
+package org.revtrace.app.web;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.revtrace.store.Database;
+import org.revtrace.store.EmbeddedDatabase;
+import org.revtrace.store.Migrations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The server's database: the external PostgreSQL named by {@code REVTRACE_DB_URL} (with {@code
+ * REVTRACE_DB_USER}, {@code REVTRACE_DB_PASSWORD}), else the embedded one in {@code
+ * revtrace.db-dir} (default {@code revtrace-data/pg}, the directory {@code import --into-store}
+ * uses). It holds the imported data, users and tokens. Migrations are applied at start; the
+ * embedded server stops with the context.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StoreConfiguration.class);
+
+  /** The open store; closing it releases the embedded server, if one was started. */
+  static final class OpenStore implements AutoCloseable {
+
+    private final DataSource dataSource;
+    private final EmbeddedDatabase embedded;
+    private final String description;
+
+    OpenStore(DataSource dataSource, EmbeddedDatabase embedded, String description) {
+      this.dataSource = dataSource;
+      this.embedded = embedded;
+      this.description = description;
+    }
+
+    DataSource dataSource() {
+      return dataSource;
+    }
+
+    /** Where the store is, for logs and pages (never with a password). */
+    String description() {
+      return description;
+    }
+
+    @Override
+    public void close() {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+
+  @Bean(destroyMethod = "close")
+  OpenStore openStore(
+      Environment environment,
+      @Value("${revtrace.db-dir:revtrace-data/pg}") String storeDirectory) {
+    Map<String, String> variables = new HashMap<>();
+    for (String name :
+        new String[] {Database.URL_VARIABLE, Database.USER_VARIABLE, Database.PASSWORD_VARIABLE}) {
+      String value = environment.getProperty(name);
+      if (value != null) {
+        variables.put(name, value);
+      }
+    }
+    Optional<Database> external = Database.fromEnvironment(variables);
+    if (external.isPresent()) {
+      DataSource dataSource = external.get().dataSource();
+      Migrations.apply(dataSource);
+      LOG.info("Store: {}", external.get());
+      return new OpenStore(dataSource, null, external.get().toString());
+    }
+    Path directory =
+        Path.of(storeDirectory.isBlank() ? "revtrace-data/pg" : storeDirectory)
+            .toAbsolutePath()
+            .normalize();
+    EmbeddedDatabase embedded = EmbeddedDatabase.start(directory);
+    LOG.info("Store: {}", embedded);
+    return new OpenStore(embedded.dataSource(), embedded, "embedded PostgreSQL in " + directory);
+  }
+
+  @Bean
+  DataSource dataSource(OpenStore store) {
+    return store.dataSource();
+  }
+}
