@@ -1,5 +1,7 @@
 package org.revtrace.app.web;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,6 +53,9 @@ class StoreConfiguration {
 
     @Override
     public void close() {
+      if (dataSource instanceof HikariDataSource pool) {
+        pool.close();
+      }
       if (embedded != null) {
         embedded.close();
       }
@@ -60,7 +65,8 @@ class StoreConfiguration {
   @Bean(destroyMethod = "close")
   OpenStore openStore(
       Environment environment,
-      @Value("${revtrace.db-dir:revtrace-data/pg}") String storeDirectory) {
+      @Value("${revtrace.db-dir:revtrace-data/pg}") String storeDirectory,
+      @Value("${revtrace.db.pool-size:10}") int poolSize) {
     Map<String, String> variables = new HashMap<>();
     for (String name :
         new String[] {Database.URL_VARIABLE, Database.USER_VARIABLE, Database.PASSWORD_VARIABLE}) {
@@ -74,7 +80,7 @@ class StoreConfiguration {
       DataSource dataSource = external.get().dataSource();
       Migrations.apply(dataSource);
       LOG.info("Store: {}", external.get());
-      return new OpenStore(dataSource, null, external.get().toString());
+      return new OpenStore(pooled(dataSource, poolSize), null, external.get().toString());
     }
     Path directory =
         Path.of(storeDirectory.isBlank() ? "revtrace-data/pg" : storeDirectory)
@@ -82,7 +88,18 @@ class StoreConfiguration {
             .normalize();
     EmbeddedDatabase embedded = EmbeddedDatabase.start(directory);
     LOG.info("Store: {}", embedded);
-    return new OpenStore(embedded.dataSource(), embedded, "embedded PostgreSQL in " + directory);
+    return new OpenStore(
+        pooled(embedded.dataSource(), poolSize), embedded, "embedded PostgreSQL in " + directory);
+  }
+
+  /** Keeps up to {@code size} connections open for requests (HikariCP). */
+  private static HikariDataSource pooled(DataSource dataSource, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(dataSource);
+    config.setPoolName("revtrace-store");
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(1);
+    return new HikariDataSource(config);
   }
 
   @Bean
