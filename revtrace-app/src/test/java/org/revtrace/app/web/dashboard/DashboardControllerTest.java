@@ -109,6 +109,7 @@ class DashboardControllerTest extends DemoServerTest {
     assertThat(firstTouch).contains(CHANNEL);
     assertThat(firstTouch).isNotEqualTo(lastTouch);
     assertThat(page("/?model=first_touch")).contains("<option value=\"first_touch\" selected");
+    assertThat(page("/?model=first_touch")).contains("Model First touch, goal Won deal");
   }
 
   private static String channelTable(String html) {
