@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.revtrace.app.demo.DemoGenerator;
 import org.revtrace.app.demo.DemoSpec;
 import org.revtrace.app.demo.DemoSummary;
@@ -12,6 +13,7 @@ import org.revtrace.app.demo.TruthComparison;
 import org.revtrace.core.metric.ChannelReport;
 import org.revtrace.core.metric.Report;
 import org.revtrace.core.metric.ReportRequest;
+import org.revtrace.store.EmbeddedDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -89,39 +91,45 @@ public final class DemoCommand implements Callable<Integer> {
     if (port != null && (port < 0 || port > 65_535)) {
       throw new BadArgument("--port must be 0 to 65535");
     }
-    long started = System.nanoTime();
-    DemoSummary summary = DemoGenerator.generate(demo, out);
-    err.printf(
-        Locale.ROOT,
-        "Demo data written to %s in %.1f s: %s%n",
-        out.toAbsolutePath().normalize(),
-        (System.nanoTime() - started) / 1e9,
-        summary.orderedRowCounts());
-    DataLoader.Loaded loaded = DataLoader.load(out, options.currency());
-    if (loaded.hasErrors()) {
-      err.println(
-          loaded.errors().size()
-              + " planted dirty rows were quarantined (see ground_truth.json and"
-              + " `revtrace import --data "
-              + out
-              + "`)");
-    }
-    ReportRequest request = options.request();
-    Report report = ChannelReport.compute(loaded.dataset(), request);
-    ReportCommand.print(
-        loaded.dataset(), request, report, options.breakdown(), options.format(), stdout);
-    if (options.format() == ReportOptions.Format.TABLE) {
-      Map<String, Double> truth = TruthComparison.readTruth(out);
+    CompletableFuture<EmbeddedDatabase> store =
+        noServe ? null : ServeCommand.startStoreEarly(this.store.directory);
+    try {
+      long started = System.nanoTime();
+      DemoSummary summary = DemoGenerator.generate(demo, out);
+      err.printf(
+          Locale.ROOT,
+          "Demo data written to %s in %.1f s: %s%n",
+          out.toAbsolutePath().normalize(),
+          (System.nanoTime() - started) / 1e9,
+          summary.orderedRowCounts());
+      DataLoader.Loaded loaded = DataLoader.load(out, options.currency());
+      if (loaded.hasErrors()) {
+        err.println(
+            loaded.errors().size()
+                + " planted dirty rows were quarantined (see ground_truth.json and"
+                + " `revtrace import --data "
+                + out
+                + "`)");
+      }
+      ReportRequest request = options.request();
+      Report report = ChannelReport.compute(loaded.dataset(), request);
+      ReportCommand.print(
+          loaded.dataset(), request, report, options.breakdown(), options.format(), stdout);
+      if (options.format() == ReportOptions.Format.TABLE) {
+        Map<String, Double> truth = TruthComparison.readTruth(out);
+        stdout.println();
+        stdout.print(TruthComparison.table(TruthComparison.score(loaded.dataset(), truth), truth));
+        stdout.flush();
+      }
+      if (noServe) {
+        return ExitCodes.OK;
+      }
       stdout.println();
-      stdout.print(TruthComparison.table(TruthComparison.score(loaded.dataset(), truth), truth));
+      stdout.println("Importing the demo data into the store and starting the dashboard…");
       stdout.flush();
+      return ServeCommand.serve(stdout, port, out, this.store.directory, options.currency(), store);
+    } finally {
+      ServeCommand.releaseEarlyStart(store); // a second close of the handle does nothing
     }
-    if (noServe) {
-      return ExitCodes.OK;
-    }
-    stdout.println();
-    stdout.println("Importing the demo data into the store and starting the dashboard…");
-    stdout.flush();
-    return ServeCommand.serve(stdout, port, out, store.directory, options.currency());
   }
 }

@@ -8,10 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import org.revtrace.app.web.RevtraceServer;
 import org.revtrace.app.web.StartupImport;
 import org.revtrace.core.port.BatchSummary;
+import org.revtrace.store.Database;
+import org.revtrace.store.EmbeddedDatabase;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -64,7 +68,26 @@ public final class ServeCommand implements Callable<Integer> {
     if (data != null && !Files.isDirectory(data)) {
       throw new BadArgument("data folder not found: " + data);
     }
-    return serve(spec.commandLine().getOut(), port, data, store.directory, currency);
+    return serve(
+        spec.commandLine().getOut(),
+        port,
+        data,
+        store.directory,
+        currency,
+        startStoreEarly(store.directory));
+  }
+
+  /**
+   * Starts the embedded PostgreSQL under {@code databaseDirectory} on another thread, so it comes
+   * up while Spring starts (or while {@code demo} prints its report); the server's own start then
+   * gets a handle to the running database ({@link EmbeddedDatabase} shares one server per
+   * directory). Nothing is started when {@code REVTRACE_DB_URL} names an external database.
+   */
+  static CompletableFuture<EmbeddedDatabase> startStoreEarly(Path databaseDirectory) {
+    if (Database.fromEnvironment(System.getenv()).isPresent()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return CompletableFuture.supplyAsync(() -> EmbeddedDatabase.start(databaseDirectory));
   }
 
   /**
@@ -72,7 +95,12 @@ public final class ServeCommand implements Callable<Integer> {
    * when given, prints where it listens and blocks until the server stops (Ctrl+C).
    */
   static int serve(
-      PrintWriter out, Integer port, Path data, Path databaseDirectory, String currency)
+      PrintWriter out,
+      Integer port,
+      Path data,
+      Path databaseDirectory,
+      String currency,
+      CompletableFuture<EmbeddedDatabase> early)
       throws InterruptedException {
     Map<String, Object> overrides = new LinkedHashMap<>();
     if (port != null) {
@@ -85,8 +113,13 @@ public final class ServeCommand implements Callable<Integer> {
       overrides.put("revtrace.currency", Formats.currency(currency));
     }
     overrides.put("revtrace.db-dir", databaseDirectory.toAbsolutePath().normalize());
-    ConfigurableApplicationContext context =
-        RevtraceServer.start(Map.of("server.port", 8080, "revtrace.currency", "RUB"), overrides);
+    ConfigurableApplicationContext context;
+    try {
+      context =
+          RevtraceServer.start(Map.of("server.port", 8080, "revtrace.currency", "RUB"), overrides);
+    } finally {
+      releaseEarlyStart(early);
+    }
     CountDownLatch closed = new CountDownLatch(1);
     context.addApplicationListener(
         event -> {
@@ -124,5 +157,20 @@ public final class ServeCommand implements Callable<Integer> {
     out.flush();
     closed.await();
     return ExitCodes.OK;
+  }
+
+  /** The server holds its own handle now (or failed with the same error): drop the early one. */
+  static void releaseEarlyStart(CompletableFuture<EmbeddedDatabase> early) {
+    if (early == null) {
+      return;
+    }
+    try {
+      EmbeddedDatabase database = early.join();
+      if (database != null) {
+        database.close();
+      }
+    } catch (CompletionException e) {
+      // the server's own start reported the same failure
+    }
   }
 }
