@@ -130,7 +130,8 @@ class StoreBackupIT {
     SharedDatabase.execute(
         dataSource,
         "truncate batches, batch_tables, quarantine, currencies, spend, touchpoints, leads, deals,"
-            + " stage_changes, payments, accounts, contacts, costs, rates, api_tokens, users"
+            + " stage_changes, payments, accounts, contacts, costs, rates, api_tokens, users,"
+            + " tracker_events"
             + " restart identity");
     return dataSource;
   }

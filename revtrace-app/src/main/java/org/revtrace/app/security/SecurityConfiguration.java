@@ -66,7 +66,10 @@ class SecurityConfiguration {
                         "/js/**",
                         "/webjars/**",
                         "/_static/**",
-                        "/favicon.ico")
+                        "/favicon.ico",
+                        // the web tracker on customers' sites: the script and its collector
+                        "/t.js",
+                        "/collect")
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
@@ -109,7 +112,10 @@ class SecurityConfiguration {
         // them.
         .csrf(
             csrf ->
-                csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                csrf.ignoringRequestMatchers(
+                    request -> request.getHeader("Authorization") != null,
+                    // anonymous tracker events carry no session, so nothing to forge
+                    PathPatternRequestMatcher.withDefaults().matcher("/collect")))
         .headers(
             headers ->
                 headers

@@ -10,7 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
     scanBasePackages = {
       "org.revtrace.app.web",
       "org.revtrace.app.api",
-      "org.revtrace.app.security"
+      "org.revtrace.app.security",
+      "org.revtrace.app.collect"
     })
 public class RevtraceServer {
 

@@ -1,0 +1,37 @@
+package org.revtrace.app.collect;
+
+import java.util.Arrays;
+import javax.sql.DataSource;
+import org.revtrace.store.JdbcEventLog;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the collector to the store's database. */
+@Configuration(proxyBeanMethods = false)
+class CollectConfiguration {
+
+  @Bean(destroyMethod = "close")
+  EventWriter eventWriter(
+      DataSource dataSource,
+      @Value("${revtrace.collect.queue:50000}") int capacity,
+      @Value("${revtrace.collect.max-batch:2000}") int maxBatch) {
+    return new EventWriter(new JdbcEventLog(dataSource), capacity, maxBatch);
+  }
+
+  @Bean
+  ClientLimits clientLimits(
+      @Value("${revtrace.collect.events-per-second-per-client:20}") double perSecond,
+      @Value("${revtrace.collect.burst-per-client:100}") double burst) {
+    return new ClientLimits(perSecond, burst);
+  }
+
+  @Bean
+  CollectorSettings collectorSettings(
+      @Value("${revtrace.collect.allowed-origins:}") String origins,
+      @Value("${revtrace.collect.cookie-domain:}") String cookieDomain) {
+    return new CollectorSettings(
+        Arrays.stream(origins.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+        cookieDomain);
+  }
+}
