@@ -15,8 +15,9 @@ class CollectConfiguration {
   EventWriter eventWriter(
       DataSource dataSource,
       @Value("${revtrace.collect.queue:50000}") int capacity,
-      @Value("${revtrace.collect.max-batch:2000}") int maxBatch) {
-    return new EventWriter(new JdbcEventLog(dataSource), capacity, maxBatch);
+      @Value("${revtrace.collect.max-batch:2000}") int maxBatch,
+      @Value("${revtrace.collect.writers:4}") int writers) {
+    return new EventWriter(new JdbcEventLog(dataSource), capacity, maxBatch, writers);
   }
 
   @Bean

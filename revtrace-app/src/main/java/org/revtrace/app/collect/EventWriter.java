@@ -26,16 +26,19 @@ final class EventWriter implements AutoCloseable {
   private final EventLog log;
   private final BlockingQueue<Pending> queue;
   private final int maxBatch;
-  private final Thread thread;
+  private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running = true;
 
-  EventWriter(EventLog log, int capacity, int maxBatch) {
+  EventWriter(EventLog log, int capacity, int maxBatch, int writers) {
     this.log = log;
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.maxBatch = maxBatch;
-    this.thread = new Thread(this::run, "revtrace-event-writer");
-    this.thread.setDaemon(true);
-    this.thread.start();
+    for (int i = 0; i < writers; i++) {
+      Thread thread = new Thread(this::run, "revtrace-event-writer-" + i);
+      thread.setDaemon(true);
+      thread.start();
+      threads.add(thread);
+    }
   }
 
   /**
@@ -96,7 +99,9 @@ final class EventWriter implements AutoCloseable {
   public void close() {
     running = false;
     try {
-      thread.join(30_000);
+      for (Thread thread : threads) {
+        thread.join(30_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
