@@ -1,5 +1,6 @@
 package org.revtrace.store;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +20,7 @@ import org.revtrace.core.model.RowError;
 import org.revtrace.core.port.BatchOutcome;
 import org.revtrace.core.port.BatchSummary;
 import org.revtrace.core.port.ImportBatches;
+import org.revtrace.core.port.RejectedFile;
 import org.revtrace.core.port.RowCounts;
 
 /**
@@ -54,17 +56,19 @@ public final class JdbcImportBatches implements ImportBatches {
       String fileName,
       String contentHash,
       CanonicalData data,
-      List<RowError> quarantined) {
+      List<RowError> quarantined,
+      List<RejectedFile> rejected) {
     requireText(source, "source");
     requireText(fileName, "fileName");
     requireText(contentHash, "contentHash");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(quarantined, "quarantined");
+    Objects.requireNonNull(rejected, "rejected");
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
         BatchOutcome outcome =
-            commitIn(connection, source, fileName, contentHash, data, quarantined);
+            commitIn(connection, source, fileName, contentHash, data, quarantined, rejected);
         connection.commit();
         return outcome;
       } catch (SQLException | RuntimeException e) {
@@ -87,7 +91,8 @@ public final class JdbcImportBatches implements ImportBatches {
       String fileName,
       String contentHash,
       CanonicalData data,
-      List<RowError> quarantined)
+      List<RowError> quarantined,
+      List<RejectedFile> rejected)
       throws SQLException {
     // One commit at a time: the batch id is taken under the lock, so ids follow commit order and
     // a later batch always applies over an earlier one. A concurrent commit of the same content
@@ -110,6 +115,8 @@ public final class JdbcImportBatches implements ImportBatches {
       probe.tableLoaded(table.name());
     }
     loader.quarantine(batchId, quarantined);
+    loader.rejectedRows(batchId, rejected);
+    probe.tableLoaded("rejected_rows");
     RowCounts totals = tables.values().stream().reduce(RowCounts.NONE, RowCounts::plus);
     try (PreparedStatement insert =
         connection.prepareStatement(
@@ -314,5 +321,56 @@ public final class JdbcImportBatches implements ImportBatches {
         row.getObject(5, OffsetDateTime.class).toInstant(),
         tables,
         row.getLong(6));
+  }
+
+  @Override
+  public List<RejectedFile> rejectedRows(long batchId) {
+    try (Connection connection = dataSource.getConnection()) {
+      // One snapshot for the headers and the rows.
+      connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setReadOnly(true);
+      Map<String, List<RejectedFile.RejectedRow>> rows = new LinkedHashMap<>();
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      // COLLATE "C" orders file names as Java's String.compareTo does, whatever the locale.
+      try (PreparedStatement select =
+          connection.prepareStatement(
+              "select file, header from rejected_files where batch_id = ?"
+                  + " order by file collate \"C\"")) {
+        select.setLong(1, batchId);
+        try (ResultSet row = select.executeQuery()) {
+          while (row.next()) {
+            headers.put(row.getString(1), texts(row.getArray(2)));
+            rows.put(row.getString(1), new ArrayList<>());
+          }
+        }
+      }
+      try (PreparedStatement select =
+          connection.prepareStatement(
+              "select file, line, fields from rejected_rows where batch_id = ?"
+                  + " order by file collate \"C\", line, position")) {
+        select.setLong(1, batchId);
+        try (ResultSet row = select.executeQuery()) {
+          while (row.next()) {
+            rows.get(row.getString(1))
+                .add(new RejectedFile.RejectedRow(row.getLong(2), texts(row.getArray(3))));
+          }
+        }
+      }
+      connection.commit();
+      List<RejectedFile> files = new ArrayList<>();
+      headers.forEach((file, header) -> files.add(new RejectedFile(file, header, rows.get(file))));
+      return List.copyOf(files);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the rejected rows of batch " + batchId, e);
+    }
+  }
+
+  private static List<String> texts(Array array) throws SQLException {
+    try {
+      return List.of((String[]) array.getArray());
+    } finally {
+      array.free();
+    }
   }
 }

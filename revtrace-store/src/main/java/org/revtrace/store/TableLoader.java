@@ -3,6 +3,7 @@ package org.revtrace.store;
 import static java.util.stream.Collectors.joining;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -13,6 +14,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.revtrace.core.model.RowError;
+import org.revtrace.core.port.RejectedFile;
 import org.revtrace.core.port.RowCounts;
 
 /** Loads rows into the tables of one open transaction with COPY. */
@@ -195,5 +197,69 @@ final class TableLoader {
     } finally {
       out.cancelIfActive();
     }
+  }
+
+  /**
+   * Stores the rejected rows of a batch: each file's header, then its rows by line with COPY. A
+   * file name given twice breaks the primary key and fails the commit.
+   */
+  void rejectedRows(long batchId, List<RejectedFile> files) throws SQLException {
+    if (files.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "insert into rejected_files (batch_id, file, header) values (?, ?, ?)")) {
+      for (RejectedFile file : files) {
+        insert.setLong(1, batchId);
+        insert.setString(2, file.file());
+        insert.setArray(3, connection.createArrayOf("text", file.header().toArray()));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    CopyRows out =
+        new CopyRows(
+            copyManager.copyIn(
+                "copy rejected_rows (batch_id, file, position, line, fields) from stdin"));
+    try {
+      for (RejectedFile file : files) {
+        List<RejectedFile.RejectedRow> rows = new ArrayList<>(file.rows());
+        rows.sort(java.util.Comparator.comparingLong(RejectedFile.RejectedRow::line));
+        for (int position = 0; position < rows.size(); position++) {
+          RejectedFile.RejectedRow row = rows.get(position);
+          out.number(batchId).text(file.file()).number(position).number(row.line());
+          out.text(arrayLiteral(row.fields()));
+          out.endRow();
+        }
+      }
+      out.finish();
+    } finally {
+      out.cancelIfActive();
+    }
+  }
+
+  /**
+   * A PostgreSQL array literal of text values: every element double-quoted, with backslash and
+   * double quote escaped by a backslash, so commas, braces, spaces and the word NULL stay text.
+   */
+  static String arrayLiteral(List<String> values) {
+    StringBuilder literal = new StringBuilder("{");
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        literal.append(',');
+      }
+      literal.append('"');
+      String value = values.get(i);
+      for (int c = 0; c < value.length(); c++) {
+        char ch = value.charAt(c);
+        if (ch == '\\' || ch == '"') {
+          literal.append('\\');
+        }
+        literal.append(ch);
+      }
+      literal.append('"');
+    }
+    return literal.append('}').toString();
   }
 }

@@ -19,6 +19,8 @@ class CommitAtomicityIT {
       List.of(
           "batches",
           "quarantine",
+          "rejected_files",
+          "rejected_rows",
           "currencies",
           "spend",
           "touchpoints",
@@ -65,6 +67,33 @@ class CommitAtomicityIT {
                 CanonicalSamples.twoErrors());
     assertThat(retry.repeated()).isFalse();
     assertThat(retry.storedRows()).isEqualTo(20);
+  }
+
+  @Test
+  void anExceptionAfterTheRejectedRowsAreLoadedRollsThemBack() {
+    DataSource dataSource = SharedDatabase.empty();
+    JdbcImportBatches failing =
+        new JdbcImportBatches(
+            dataSource,
+            table -> {
+              if (table.equals("rejected_rows")) {
+                throw new SQLException("simulated outage after loading the rejected rows");
+              }
+            });
+
+    assertThatThrownBy(
+            () ->
+                failing.commit(
+                    "canonical",
+                    "demo",
+                    "hash-1",
+                    CanonicalSamples.everyFile(),
+                    CanonicalSamples.twoErrors(),
+                    CanonicalSamples.twoRejectedFiles()))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("simulated outage");
+
+    assertEveryTableIsEmpty(dataSource);
   }
 
   @Test

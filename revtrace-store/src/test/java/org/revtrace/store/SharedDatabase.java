@@ -32,8 +32,8 @@ final class SharedDatabase {
     DataSource dataSource = get().dataSource();
     execute(
         dataSource,
-        "truncate batches, batch_tables, quarantine, currencies, spend, touchpoints, leads, deals,"
-            + " stage_changes, payments, accounts, contacts, costs, rates restart identity");
+        "truncate batches, batch_tables, quarantine, rejected_files, rejected_rows, currencies,"
+            + " spend, touchpoints, leads, deals, stage_changes, payments, accounts, contacts, costs, rates restart identity");
     return dataSource;
   }
 

@@ -48,7 +48,8 @@ class StoreBackupIT {
         "demo",
         "sha256:1",
         CanonicalSamples.everyFile(),
-        CanonicalSamples.twoErrors());
+        CanonicalSamples.twoErrors(),
+        CanonicalSamples.twoRejectedFiles());
     sourceStore.commit(
         "canonical", "more", "sha256:2", CanonicalSamples.touchpoints("x", 0, 50), List.of());
     Path zip = folder.resolve("store.zip");
@@ -61,11 +62,16 @@ class StoreBackupIT {
     assertThat(written.rows())
         .containsEntry("batches", 2L)
         .containsEntry("quarantine", 2L)
+        .containsEntry("rejected_files", 2L)
+        .containsEntry("rejected_rows", 3L)
         .containsEntry("touchpoints", 52L);
     assertThat(new JdbcImportBatches(restored).loadAll())
         .isEqualTo(new JdbcImportBatches(source).loadAll());
     assertThat(new JdbcImportBatches(restored).batches())
         .isEqualTo(new JdbcImportBatches(source).batches());
+    assertThat(new JdbcImportBatches(restored).rejectedRows(1))
+        .isEqualTo(new JdbcImportBatches(source).rejectedRows(1))
+        .hasSize(2);
     BatchOutcome next =
         new JdbcImportBatches(restored)
             .commit(
@@ -129,9 +135,9 @@ class StoreBackupIT {
     DataSource dataSource = target.dataSource();
     SharedDatabase.execute(
         dataSource,
-        "truncate batches, batch_tables, quarantine, currencies, spend, touchpoints, leads, deals,"
-            + " stage_changes, payments, accounts, contacts, costs, rates, api_tokens, users,"
-            + " tracker_events"
+        "truncate batches, batch_tables, quarantine, rejected_files, rejected_rows, currencies,"
+            + " spend, touchpoints, leads, deals, stage_changes, payments, accounts, contacts,"
+            + " costs, rates, api_tokens, users, tracker_events"
             + " restart identity");
     return dataSource;
   }

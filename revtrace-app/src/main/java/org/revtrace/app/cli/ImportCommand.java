@@ -83,10 +83,13 @@ public final class ImportCommand implements Callable<Integer> {
       } else {
         out.printf(
             java.util.Locale.ROOT,
-            "batch %d committed: %,d rows stored, %,d already stored, %,d quarantined (%s)%n",
+            "batch %d committed: %,d rows stored (%,d new, %,d updated), %,d unchanged,"
+                + " %,d quarantined (%s)%n",
             batch.id(),
             batch.storedRows(),
-            batch.skippedRows(),
+            batch.insertedRows(),
+            batch.updatedRows(),
+            batch.unchangedRows(),
             batch.quarantinedRows(),
             store.description());
       }

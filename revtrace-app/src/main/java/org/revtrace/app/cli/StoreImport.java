@@ -8,12 +8,15 @@ import java.util.stream.Collectors;
 import org.revtrace.core.model.RowError;
 import org.revtrace.core.port.BatchOutcome;
 import org.revtrace.core.port.ImportBatches;
+import org.revtrace.core.port.RejectedFile;
 import org.revtrace.ingest.canonical.ImportResult;
+import org.revtrace.ingest.canonical.QuarantinedFile;
 
 /**
  * One import into the store, shared by {@code revtrace import --into-store}, {@code serve --data}
  * and the server's upload: read and validate the input, then commit its good rows and its
- * quarantined rows as one batch (a repeat of the same content is a no-op).
+ * quarantined rows as one batch, with the rejected rows themselves per file so they can be fixed
+ * and imported again (a repeat of the same content is a no-op).
  */
 public final class StoreImport {
 
@@ -89,7 +92,26 @@ public final class StoreImport {
     String source = input.data != null ? "canonical" : "mapped";
     String name = batchName != null ? batchName : defaultName(input);
     return batches.commit(
-        source, name, input.contentHash(), loaded.imported().data(), loaded.errors());
+        source,
+        name,
+        input.contentHash(),
+        loaded.imported().data(),
+        loaded.errors(),
+        rejectedFiles(loaded.imported().quarantine()));
+  }
+
+  /** The importer's rejected rows in the store's terms: file, header, rows with line and fields. */
+  static List<RejectedFile> rejectedFiles(List<QuarantinedFile> quarantine) {
+    return quarantine.stream()
+        .map(
+            file ->
+                new RejectedFile(
+                    file.file(),
+                    file.header(),
+                    file.rows().stream()
+                        .map(row -> new RejectedFile.RejectedRow(row.line(), row.fields()))
+                        .toList()))
+        .toList();
   }
 
   private static String defaultName(InputOptions input) {

@@ -33,12 +33,28 @@ import org.revtrace.core.model.RowError;
 public interface ImportBatches {
 
   /**
-   * Commits one import batch: the good rows of {@code data} and the {@code quarantined} errors.
+   * Commits one import batch without rejected rows: {@link #commit(String, String, String,
+   * CanonicalData, List, List)} with none.
+   */
+  default BatchOutcome commit(
+      String source,
+      String fileName,
+      String contentHash,
+      CanonicalData data,
+      List<RowError> quarantined) {
+    return commit(source, fileName, contentHash, data, quarantined, List.of());
+  }
+
+  /**
+   * Commits one import batch: the good rows of {@code data}, the {@code quarantined} errors and the
+   * {@code rejected} rows themselves, per file with its header.
    *
    * @param source where the data came from ({@code canonical}, {@code hubspot}, ...); part of every
    *     row key
    * @param fileName the imported file or folder name, for people reading the batch list
    * @param contentHash a digest of the imported bytes, for example hex SHA-256
+   * @param rejected the raw rejected rows per file; file names must not repeat (a repeated name
+   *     fails the commit and stores nothing)
    * @return the batch and per table how many rows it inserted, updated and left unchanged; for a
    *     repeat, the earlier batch
    */
@@ -47,7 +63,8 @@ public interface ImportBatches {
       String fileName,
       String contentHash,
       CanonicalData data,
-      List<RowError> quarantined);
+      List<RowError> quarantined,
+      List<RejectedFile> rejected);
 
   /** The newest version of every stored row, in commit order: the input of the engine snapshot. */
   CanonicalData loadAll();
@@ -59,4 +76,11 @@ public interface ImportBatches {
    * The quarantined rows of a batch, in the order they were committed; empty for an unknown batch.
    */
   List<RowError> quarantine(long batchId);
+
+  /**
+   * The rejected rows of a batch per file: files by name, each with its header and its rows by
+   * line; empty for an unknown batch or one without rejected rows. A repeated commit adds nothing
+   * to the earlier batch's rows.
+   */
+  List<RejectedFile> rejectedRows(long batchId);
 }

@@ -22,6 +22,7 @@ import org.revtrace.core.model.StageChange;
 import org.revtrace.core.model.TouchType;
 import org.revtrace.core.model.Touchpoint;
 import org.revtrace.core.model.Utm;
+import org.revtrace.core.port.RejectedFile;
 
 /** Small canonical data sets with every field set or left empty, for store round trips. */
 public final class CanonicalSamples {
@@ -216,6 +217,26 @@ public final class CanonicalSamples {
         new RowError(
             "leads.csv", 12, "created_at", ErrorCode.BAD_TIMESTAMP, "вчера", "not ISO-8601"),
         new RowError("deals.csv", 3, "", ErrorCode.RAGGED_ROW, "d9,\"x", ""));
+  }
+
+  /**
+   * The raw rows of {@link #twoErrors()} with their headers, given out of order (deals before
+   * leads, lines descending) and with text a store must keep byte for byte: quotes, commas, a tab,
+   * a line break, a backslash, Cyrillic, an empty field and a ragged row.
+   */
+  public static List<RejectedFile> twoRejectedFiles() {
+    return List.of(
+        new RejectedFile(
+            "leads.csv",
+            List.of("lead_id", "created_at", "contact_id"),
+            List.of(
+                new RejectedFile.RejectedRow(
+                    14, List.of("l9", "2025-13-01", "c\\1\t{\"x\"}\n,NULL")),
+                new RejectedFile.RejectedRow(12, List.of("l7", "вчера", "")))),
+        new RejectedFile(
+            "deals.csv",
+            List.of("deal_id", "created_at"),
+            List.of(new RejectedFile.RejectedRow(3, List.of("d9", "x\r\n2", "extra")))));
   }
 
   private static Touchpoint touch(String id, Instant at, String contact) {

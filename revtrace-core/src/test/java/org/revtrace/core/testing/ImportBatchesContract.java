@@ -27,6 +27,7 @@ import org.revtrace.core.model.Utm;
 import org.revtrace.core.port.BatchOutcome;
 import org.revtrace.core.port.BatchSummary;
 import org.revtrace.core.port.ImportBatches;
+import org.revtrace.core.port.RejectedFile;
 import org.revtrace.core.port.RowCounts;
 
 /** The rules every {@link ImportBatches} keeps; implement {@link #emptyStore()} to run them. */
@@ -45,6 +46,7 @@ public interface ImportBatchesContract {
     assertThat(store.loadAll()).isEqualTo(CanonicalData.empty());
     assertThat(store.batches()).isEmpty();
     assertThat(store.quarantine(1)).isEmpty();
+    assertThat(store.rejectedRows(1)).isEmpty();
   }
 
   @Test
@@ -304,6 +306,92 @@ public interface ImportBatchesContract {
     assertThat(store.quarantine(outcome.batch().id()))
         .containsExactlyElementsOf(CanonicalSamples.twoErrors());
     assertThat(store.quarantine(outcome.batch().id() + 1)).isEmpty();
+  }
+
+  @Test
+  default void rejectedRowsAreKeptWithTheirBatchByFileAndLineWithTheHeader() {
+    ImportBatches store = emptyStore();
+    List<RejectedFile> rejected = CanonicalSamples.twoRejectedFiles();
+
+    BatchOutcome outcome =
+        store.commit(
+            "canonical",
+            "demo",
+            "hash-1",
+            CanonicalSamples.everyFile(),
+            CanonicalSamples.twoErrors(),
+            rejected);
+
+    List<RejectedFile> stored = store.rejectedRows(outcome.batch().id());
+    assertThat(stored).extracting(RejectedFile::file).containsExactly("deals.csv", "leads.csv");
+    assertThat(stored.get(0)).isEqualTo(rejected.get(1));
+    assertThat(stored.get(1).header()).containsExactly("lead_id", "created_at", "contact_id");
+    assertThat(stored.get(1).rows())
+        .as("by line, every field as given")
+        .containsExactly(rejected.get(0).rows().get(1), rejected.get(0).rows().get(0));
+    assertThat(store.rejectedRows(outcome.batch().id() + 1)).isEmpty();
+    assertThat(store.loadAll()).isEqualTo(CanonicalSamples.everyFile());
+  }
+
+  @Test
+  default void aBatchWithoutRejectedRowsHasNone() {
+    ImportBatches store = emptyStore();
+
+    BatchOutcome outcome =
+        store.commit(
+            "canonical", "demo", "hash-1", CanonicalData.empty(), CanonicalSamples.twoErrors());
+
+    assertThat(store.rejectedRows(outcome.batch().id())).isEmpty();
+  }
+
+  @Test
+  default void aRepeatedBatchStoresNoNewRejectedRows() {
+    ImportBatches store = emptyStore();
+    List<RejectedFile> rejected = CanonicalSamples.twoRejectedFiles();
+    BatchOutcome first =
+        store.commit(
+            "canonical",
+            "demo",
+            "hash-1",
+            CanonicalData.empty(),
+            List.of(),
+            rejected.subList(0, 1));
+
+    BatchOutcome again =
+        store.commit("canonical", "demo", "hash-1", CanonicalData.empty(), List.of(), rejected);
+
+    assertThat(again.repeated()).isTrue();
+    assertThat(store.batches()).containsExactly(first.batch());
+    assertThat(store.rejectedRows(first.batch().id()))
+        .extracting(RejectedFile::file)
+        .containsExactly("leads.csv");
+    assertThat(store.rejectedRows(first.batch().id() + 1)).isEmpty();
+  }
+
+  @Test
+  default void aCommitThatFailsStoresNoRejectedRows() {
+    ImportBatches store = emptyStore();
+    RejectedFile leads = CanonicalSamples.twoRejectedFiles().get(0);
+
+    // The same file twice breaks the store's key only after the batch's rows were written.
+    assertThatThrownBy(
+            () ->
+                store.commit(
+                    "canonical",
+                    "demo",
+                    "hash-1",
+                    CanonicalSamples.everyFile(),
+                    CanonicalSamples.twoErrors(),
+                    List.of(leads, leads)))
+        .isInstanceOf(RuntimeException.class);
+
+    assertThat(store.batches()).isEmpty();
+    assertThat(store.loadAll()).isEqualTo(CanonicalData.empty());
+    assertThat(store.rejectedRows(1)).isEmpty();
+    BatchOutcome retried =
+        store.commit(
+            "canonical", "demo", "hash-1", CanonicalData.empty(), List.of(), List.of(leads));
+    assertThat(store.rejectedRows(retried.batch().id())).hasSize(1);
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.revtrace.core.testing;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.revtrace.core.model.RowError;
 import org.revtrace.core.port.BatchOutcome;
 import org.revtrace.core.port.BatchSummary;
 import org.revtrace.core.port.ImportBatches;
+import org.revtrace.core.port.RejectedFile;
 import org.revtrace.core.port.RowCounts;
 
 /** A hand-written in-memory {@link ImportBatches} for tests; keeps the same rules as the store. */
@@ -23,6 +25,7 @@ public final class InMemoryImportBatches implements ImportBatches {
   private final Clock clock;
   private final List<BatchSummary> batches = new ArrayList<>();
   private final Map<Long, List<RowError>> quarantine = new HashMap<>();
+  private final Map<Long, List<RejectedFile>> rejectedRows = new HashMap<>();
 
   /**
    * The newest version of every stored row by table, then by source + key; a {@link LinkedHashMap}
@@ -41,12 +44,14 @@ public final class InMemoryImportBatches implements ImportBatches {
       String fileName,
       String contentHash,
       CanonicalData data,
-      List<RowError> quarantined) {
+      List<RowError> quarantined,
+      List<RejectedFile> rejected) {
     for (BatchSummary earlier : batches) {
       if (earlier.source().equals(source) && earlier.contentHash().equals(contentHash)) {
         return new BatchOutcome(earlier, true);
       }
     }
+    List<RejectedFile> sortedRejected = sorted(rejected);
     Map<String, RowCounts> counts = new LinkedHashMap<>();
     Map<String, Map<List<Object>, Object>> changes = new LinkedHashMap<>();
     apply(source, "spend", data.spend(), RowKeys::spend, counts, changes);
@@ -73,7 +78,24 @@ public final class InMemoryImportBatches implements ImportBatches {
         (table, rows) -> stored.computeIfAbsent(table, name -> new LinkedHashMap<>()).putAll(rows));
     batches.add(summary);
     quarantine.put(summary.id(), List.copyOf(quarantined));
+    rejectedRows.put(summary.id(), sortedRejected);
     return new BatchOutcome(summary, false);
+  }
+
+  /** The rejected files by name, rows by line; a repeated file name fails as the store's key. */
+  private static List<RejectedFile> sorted(List<RejectedFile> rejected) {
+    Set<String> names = new HashSet<>();
+    List<RejectedFile> files = new ArrayList<>();
+    for (RejectedFile file : rejected) {
+      if (!names.add(file.file())) {
+        throw new IllegalArgumentException("rejected rows of " + file.file() + " given twice");
+      }
+      List<RejectedFile.RejectedRow> rows = new ArrayList<>(file.rows());
+      rows.sort(Comparator.comparingLong(RejectedFile.RejectedRow::line));
+      files.add(new RejectedFile(file.file(), file.header(), rows));
+    }
+    files.sort(Comparator.comparing(RejectedFile::file));
+    return List.copyOf(files);
   }
 
   /** Collects the inserts and replacements of one table's rows into {@code changes}. */
@@ -141,5 +163,10 @@ public final class InMemoryImportBatches implements ImportBatches {
   @Override
   public synchronized List<RowError> quarantine(long batchId) {
     return quarantine.getOrDefault(batchId, List.of());
+  }
+
+  @Override
+  public synchronized List<RejectedFile> rejectedRows(long batchId) {
+    return rejectedRows.getOrDefault(batchId, List.of());
   }
 }

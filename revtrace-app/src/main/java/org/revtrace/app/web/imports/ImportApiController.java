@@ -99,6 +99,21 @@ class ImportApiController {
     return ResponseEntity.ok(body);
   }
 
+  @Operation(
+      summary =
+          "The rejected rows of one file of a batch as CSV: the original header and the rows as"
+              + " they were, to fix and upload again under the same canonical name.")
+  @GetMapping("/imports/{id}/rejected/{file}")
+  ResponseEntity<byte[]> rejected(@PathVariable("id") long id, @PathVariable("file") String file) {
+    if (imports.batch(id).isEmpty()) {
+      return ResponseEntity.notFound().build();
+    }
+    return imports
+        .rejectedFile(id, file)
+        .map(RejectedRowsCsv::download)
+        .orElseGet(() -> ResponseEntity.notFound().build());
+  }
+
   @Operation(summary = "What the server's snapshot holds: rows per table, days, currencies.")
   @GetMapping("/datasets")
   Map<String, Object> datasets() {

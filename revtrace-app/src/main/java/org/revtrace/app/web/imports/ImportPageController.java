@@ -76,6 +76,12 @@ class ImportPageController {
     model.addAttribute(
         "quarantine", quarantine.subList(0, Math.min(SHOWN_ROWS, quarantine.size())));
     model.addAttribute("quarantineTotal", quarantine.size());
+    model.addAttribute(
+        "rejectedFiles",
+        imports.rejectedRows(id).stream()
+            .filter(file -> !file.rows().isEmpty())
+            .filter(file -> ImportService.isCanonicalName(file.file()))
+            .toList());
     return "imports/batch";
   }
 
@@ -100,6 +106,23 @@ class ImportPageController {
                 .build()
                 .toString())
         .body(text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The rejected rows of one file of a batch with the file's original header, unchanged, to fix in
+   * a spreadsheet and upload again under the same name; 404 for an unknown batch or file.
+   */
+  @GetMapping("/imports/{id}/rejected/{file}")
+  ResponseEntity<byte[]> rejectedCsv(
+      @PathVariable("id") long id, @PathVariable("file") String file) {
+    found(id);
+    return RejectedRowsCsv.download(
+        imports
+            .rejectedFile(id, file)
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "no rejected rows of " + file + " in batch " + id)));
   }
 
   private BatchSummary found(long id) {

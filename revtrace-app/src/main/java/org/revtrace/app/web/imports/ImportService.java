@@ -21,6 +21,7 @@ import org.revtrace.app.cli.StoreImport;
 import org.revtrace.core.model.RowError;
 import org.revtrace.core.port.BatchSummary;
 import org.revtrace.core.port.ImportBatches;
+import org.revtrace.core.port.RejectedFile;
 import org.revtrace.ingest.canonical.CanonicalFile;
 import org.revtrace.ingest.mapping.MappingFile;
 import org.springframework.beans.factory.annotation.Value;
@@ -149,6 +150,29 @@ class ImportService {
   /** The quarantined rows of a batch, in commit order. */
   List<RowError> quarantine(long id) {
     return batches.quarantine(id);
+  }
+
+  /** The rejected rows of a batch per file, by file name. */
+  List<RejectedFile> rejectedRows(long id) {
+    return batches.rejectedRows(id);
+  }
+
+  /**
+   * The rejected rows of one file of a batch; empty when {@code file} is not exactly a canonical
+   * file name ({@code touchpoints.csv}, ...) or the batch kept no rejected rows of it.
+   */
+  Optional<RejectedFile> rejectedFile(long id, String file) {
+    if (!isCanonicalName(file)) {
+      return Optional.empty();
+    }
+    return batches.rejectedRows(id).stream()
+        .filter(rejected -> rejected.file().equals(file))
+        .findFirst();
+  }
+
+  /** True when {@code file} is exactly a canonical file name: nothing else is ever served. */
+  static boolean isCanonicalName(String file) {
+    return CanonicalFile.byName(file).map(kind -> kind.fileName().equals(file)).orElse(false);
   }
 
   private static String canonicalName(MultipartFile file) {

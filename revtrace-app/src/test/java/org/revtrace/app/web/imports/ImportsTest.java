@@ -188,6 +188,131 @@ class ImportsTest {
     assertThat(totalLeads()).isEqualTo(before + 2);
   }
 
+  /** The leads credited to {@code channel} in the lead report; 0 when it has no row. */
+  double channelLeads(String channel) throws Exception {
+    JsonNode report = getJson("/api/v1/report?goal=lead");
+    for (JsonNode row : report.get("channels")) {
+      if (row.get("channel").asString().equals(channel)) {
+        return row.get("leads").asDouble();
+      }
+    }
+    return 0;
+  }
+
+  String download(RequestPostProcessor who, String path) throws Exception {
+    return mvc.perform(get(path).with(who))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("text/csv"))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                .string("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")))
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theRejectedRowsAreDownloadedFixedAndUploadedAgain() throws Exception {
+    String header = "touchpoint_id,occurred_at,channel,contact_id,campaign";
+    MockMultipartFile leads =
+        csv(
+            "files",
+            "leads.csv",
+            "lead_id,created_at,contact_id",
+            "rf1,2025-03-05T12:00:00+03:00,crf1",
+            "rf2,2025-03-05T12:00:00+03:00,crf2",
+            "rf3,2025-03-05T12:00:00+03:00,crf3");
+    MockMultipartFile touches =
+        csv(
+            "files",
+            "touchpoints.csv",
+            header,
+            "rt1,2025-03-04T10:00:00+03:00,fixkept,crf1,spring",
+            "rt2,yesterday,fixretry,crf2,\"spring, \"\"promo\"\"\"",
+            "rt3,04.03.2025 10:00,fixretry,crf3,=1+1");
+    long touchesBefore = getJson("/api/v1/datasets").get("rows").get("touchpoints").asLong();
+    JsonNode first = upload(analyst(), leads, touches);
+    assertThat(first.get("status").asString()).isEqualTo("imported");
+    assertThat(first.get("error_count").asInt()).isEqualTo(2);
+    long batch = first.get("batch_id").asLong();
+    assertThat(channelLeads("fixkept")).isEqualTo(1);
+    assertThat(channelLeads("fixretry")).isZero();
+
+    String page = page(viewer(), "/imports/" + batch);
+    assertThat(page)
+        .contains("id=\"rejected-help\"")
+        .contains("href=\"/imports/" + batch + "/rejected/touchpoints.csv\"")
+        .doesNotContain("/rejected/leads.csv");
+    String rejected = download(viewer(), "/imports/" + batch + "/rejected/touchpoints.csv");
+    assertThat(rejected)
+        .as("the original header and the raw rows, not neutralised, CRLF")
+        .isEqualTo(
+            header
+                + "\r\n"
+                + "rt2,yesterday,fixretry,crf2,\"spring, \"\"promo\"\"\"\r\n"
+                + "rt3,04.03.2025 10:00,fixretry,crf3,=1+1\r\n");
+    assertThat(download(viewer(), "/api/v1/imports/" + batch + "/rejected/touchpoints.csv"))
+        .isEqualTo(rejected);
+
+    String fixedText =
+        rejected
+            .replace("yesterday", "2025-03-04T10:00:00+03:00")
+            .replace("04.03.2025 10:00", "2025-03-04T11:00:00+03:00");
+    MockMultipartFile fixed =
+        new MockMultipartFile(
+            "files", "touchpoints.csv", "text/csv", fixedText.getBytes(StandardCharsets.UTF_8));
+    mvc.perform(multipart("/api/v1/imports").file(fixed).with(viewer()).with(csrf()))
+        .andExpect(status().isForbidden());
+    JsonNode retry = upload(analyst(), fixed);
+    assertThat(retry.get("status").asString()).isEqualTo("imported");
+    assertThat(retry.get("batch_id").asLong()).isGreaterThan(batch);
+    assertThat(retry.get("error_count").asInt()).isZero();
+    assertThat(retry.get("files").get(0).get("rows_quarantined").asLong()).isZero();
+    assertThat(
+            getJson("/api/v1/imports/" + retry.get("batch_id").asLong())
+                .get("rows_quarantined")
+                .asLong())
+        .isZero();
+    assertThat(getJson("/api/v1/datasets").get("rows").get("touchpoints").asLong())
+        .isEqualTo(touchesBefore + 3);
+    assertThat(channelLeads("fixretry"))
+        .as("the fixed touches now credit their leads")
+        .isEqualTo(2);
+    assertThat(channelLeads("fixkept")).isEqualTo(1);
+    mvc.perform(
+            get("/imports/" + retry.get("batch_id").asLong() + "/rejected/touchpoints.csv")
+                .with(viewer()))
+        .andExpect(status().isNotFound());
+
+    JsonNode again = upload(analyst(), fixed);
+    assertThat(again.get("status").asString()).isEqualTo("already_imported");
+    assertThat(again.get("batch_id").asLong()).isEqualTo(retry.get("batch_id").asLong());
+    assertThat(channelLeads("fixretry")).isEqualTo(2);
+  }
+
+  @Test
+  void onlyCanonicalFilesOfKnownBatchesAreServed() throws Exception {
+    JsonNode first =
+        upload(
+            analyst(),
+            csv("files", "leads.csv", "lead_id,created_at,contact_id", "nf1,never,cnf1"));
+    long batch = first.get("batch_id").asLong();
+    download(viewer(), "/imports/" + batch + "/rejected/leads.csv");
+    for (String path :
+        List.of(
+            "/imports/999999/rejected/leads.csv",
+            "/api/v1/imports/999999/rejected/leads.csv",
+            "/imports/" + batch + "/rejected/touchpoints.csv",
+            "/imports/" + batch + "/rejected/LEADS.CSV",
+            "/imports/" + batch + "/rejected/leads",
+            "/api/v1/imports/" + batch + "/rejected/errors.csv",
+            "/imports/" + batch + "/rejected/..%2Fleads.csv")) {
+      mvc.perform(get(path).with(viewer()))
+          .andExpect(
+              result -> assertThat(result.getResponse().getStatus()).as(path).isIn(400, 404));
+    }
+  }
+
   @Test
   void checkWritesNothing() throws Exception {
     long before = totalLeads();
