@@ -100,6 +100,19 @@ public final class JdbcEventLog implements EventLog {
     }
   }
 
+  @Override
+  public long lastSequence() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement("select coalesce(max(seq), 0) from tracker_events");
+        ResultSet row = select.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read tracker events", e);
+    }
+  }
+
   private static Array texts(
       Connection connection, List<TrackedEvent> events, Function<TrackedEvent, String> field)
       throws SQLException {

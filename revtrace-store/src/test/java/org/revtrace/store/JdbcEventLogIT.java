@@ -44,6 +44,7 @@ class JdbcEventLogIT {
     assertThat(log.append(List.of(first, second))).isEqualTo(2);
     assertThat(log.append(List.of(second))).as("a resent event").isZero();
     assertThat(log.all()).containsExactly(first, second);
+    assertThat(log.lastSequence()).isEqualTo(2);
   }
 
   @Test

@@ -22,7 +22,9 @@ import org.revtrace.core.metric.ReportRequest;
 import org.revtrace.core.metric.SegmentReport;
 import org.revtrace.core.model.CanonicalData;
 import org.revtrace.core.port.BatchSummary;
+import org.revtrace.core.port.EventLog;
 import org.revtrace.core.port.ImportBatches;
+import org.revtrace.ingest.tracker.TrackerTouchpoints;
 
 /**
  * A data folder (or the store) loaded into memory once per reporting currency, answering report
@@ -127,9 +129,20 @@ public final class LoadedReports {
    */
   public static LoadedReports loadFromStore(
       ImportBatches batches, String description, String currency, Clock clock) {
+    return loadFromStore(batches, null, description, currency, clock);
+  }
+
+  /**
+   * Loads every batch of an open store and the web tracker's events (as touchpoints, {@link
+   * TrackerTouchpoints}) in {@code currency} now; {@link #refresh()} reloads both.
+   */
+  public static LoadedReports loadFromStore(
+      ImportBatches batches, EventLog events, String description, String currency, Clock clock) {
+    TrackerTouchpoints tracker = TrackerTouchpoints.defaults();
     Source source =
         () -> {
-          CanonicalData data = batches.loadAll();
+          CanonicalData stored = batches.loadAll();
+          CanonicalData data = events == null ? stored : tracker.addTo(stored, events.all());
           return code -> DataLoader.indexStored(data, code);
         };
     LoadedReports reports =

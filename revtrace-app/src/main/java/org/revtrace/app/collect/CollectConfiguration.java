@@ -1,8 +1,8 @@
 package org.revtrace.app.collect;
 
 import java.util.Arrays;
-import javax.sql.DataSource;
-import org.revtrace.store.JdbcEventLog;
+import org.revtrace.app.cli.LoadedReports;
+import org.revtrace.core.port.EventLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,11 +13,19 @@ class CollectConfiguration {
 
   @Bean(destroyMethod = "close")
   EventWriter eventWriter(
-      DataSource dataSource,
+      EventLog events,
       @Value("${revtrace.collect.queue:50000}") int capacity,
       @Value("${revtrace.collect.max-batch:2000}") int maxBatch,
       @Value("${revtrace.collect.writers:4}") int writers) {
-    return new EventWriter(new JdbcEventLog(dataSource), capacity, maxBatch, writers);
+    return new EventWriter(events, capacity, maxBatch, writers);
+  }
+
+  @Bean(destroyMethod = "close")
+  TrackerRefresh trackerRefresh(
+      EventLog events,
+      LoadedReports reports,
+      @Value("${revtrace.collect.refresh-seconds:300}") long seconds) {
+    return new TrackerRefresh(events, reports, java.time.Duration.ofSeconds(seconds));
   }
 
   @Bean

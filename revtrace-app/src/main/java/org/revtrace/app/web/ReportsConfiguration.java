@@ -11,7 +11,9 @@ import org.revtrace.app.cli.StoreImport;
 import org.revtrace.app.demo.DemoGenerator;
 import org.revtrace.app.demo.DemoSpec;
 import org.revtrace.core.port.BatchOutcome;
+import org.revtrace.core.port.EventLog;
 import org.revtrace.core.port.ImportBatches;
+import org.revtrace.store.JdbcEventLog;
 import org.revtrace.store.JdbcImportBatches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,11 @@ class ReportsConfiguration {
   @Bean
   ImportBatches importBatches(DataSource dataSource) {
     return new JdbcImportBatches(dataSource);
+  }
+
+  @Bean
+  EventLog eventLog(DataSource dataSource) {
+    return new JdbcEventLog(dataSource);
   }
 
   @Bean
@@ -81,12 +88,13 @@ class ReportsConfiguration {
   LoadedReports loadedReports(
       StoreConfiguration.OpenStore store,
       ImportBatches batches,
+      EventLog events,
       StartupImport startup,
       Clock clock,
       @Value("${revtrace.currency:RUB}") String currency) {
     LoadedReports reports =
         LoadedReports.loadFromStore(
-            batches, "the store (" + store.description() + ")", currency, clock);
+            batches, events, "the store (" + store.description() + ")", currency, clock);
     LOG.info(
         "Loaded {} batches from the store ({} touchpoints)",
         reports.version().batches(),

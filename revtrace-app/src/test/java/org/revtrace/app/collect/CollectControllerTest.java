@@ -1,7 +1,10 @@
 package org.revtrace.app.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -22,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,6 +42,8 @@ class CollectControllerTest {
 
   @Autowired MockMvc mvc;
   @Autowired DataSource dataSource;
+  @Autowired TrackerRefresh refresh;
+  @Autowired org.revtrace.app.cli.LoadedReports reports;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -100,6 +106,62 @@ class CollectControllerTest {
         .singleElement()
         .satisfies(e -> assertThat(e.visitorId()).isEqualTo(visitor))
         .satisfies(e -> assertThat(e.type()).isEqualTo(TouchType.FORM));
+  }
+
+  @Test
+  void visitsBecomeTouchpointsThatCreditTheLeadOfTheirVisitor() throws Exception {
+    String visitor = "journey-visitor-0123456789";
+    mvc.perform(
+            event(
+                    UUID.randomUUID().toString(),
+                    "pageview",
+                    "https://www.example.com/?utm_source=yandex&utm_medium=cpc&utm_campaign=crm",
+                    null)
+                .cookie(new Cookie("rt_vid", visitor)))
+        .andExpect(status().isOk());
+    // The lead created from the form carries the visitor id the script put into it.
+    mvc.perform(
+            multipart("/api/v1/imports")
+                .file(
+                    new MockMultipartFile(
+                        "files",
+                        "leads.csv",
+                        "text/csv",
+                        ("lead_id,created_at,visitor_id\nweb-lead-1,"
+                                + java.time.Instant.now().plusSeconds(60)
+                                + ","
+                                + visitor
+                                + "\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .with(user("analyst").roles("ANALYST"))
+                .with(csrf()))
+        .andExpect(status().isCreated());
+
+    // The import refreshed the snapshot (events included); the timer's refresh changes nothing.
+    refresh.refreshIfNew();
+    String report =
+        mvc.perform(
+                get("/api/v1/report")
+                    .param("goal", "lead")
+                    .param("model", "first_touch")
+                    .with(user("viewer").roles("VIEWER")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(report).contains("\"paid_search\"");
+  }
+
+  @Test
+  void newEventsRefreshTheSnapshotOnTheTimer() throws Exception {
+    refresh.refreshIfNew();
+    int before = reports.dataset("RUB").touchCount();
+    mvc.perform(event(UUID.randomUUID().toString(), "pageview", "https://www.example.com/", null))
+        .andExpect(status().isOk());
+
+    assertThat(refresh.refreshIfNew()).isTrue();
+    assertThat(reports.dataset("RUB").touchCount()).isEqualTo(before + 1);
+    assertThat(refresh.refreshIfNew()).isFalse();
   }
 
   @Test

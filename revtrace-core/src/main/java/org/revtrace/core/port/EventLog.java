@@ -19,4 +19,7 @@ public interface EventLog {
 
   /** Every stored event, oldest first (by the order they were stored). */
   List<TrackedEvent> all();
+
+  /** A number that grows with every stored event (0 when none): tells whether new ones came. */
+  long lastSequence();
 }
