@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Bearer <token>}).
  *
  * <p>First the campaign names are paged from {@code /api/v2/campaigns.json?fields=id,name} ({@code
- * limit} and {@code offset} until {@code count} items are read); then the range is read in chunks
- * of at most {@code maxDaysPerRequest} days from {@code
+ * limit} and {@code offset}, moving on by the items read, until {@code count} items are read); then
+ * the range is read in chunks of at most {@code maxDaysPerRequest} days from {@code
  * /api/v2/statistics/campaigns/day.json?id=…&date_from=…&date_to=…&metrics=base}, with at most 200
  * campaign ids per request. Retries and rate limits are {@link ApiHttp}'s; the token never appears
  * in a message.
@@ -97,14 +97,16 @@ public final class VkAdsStatisticsClient {
   /** Campaign id → name, all pages. */
   Map<String, String> campaignNames() {
     Map<String, String> names = new HashMap<>();
-    for (int offset = 0; ; offset += PAGE) {
+    for (int offset = 0; ; ) {
       ApiHttp.Answer answer =
           get("/api/v2/campaigns.json", "fields=id,name&limit=" + PAGE + "&offset=" + offset);
       JsonNode page = JSON.readTree(answer.body());
       JsonNode items = page.path("items");
       items.forEach(item -> names.put(item.path("id").asString(), item.path("name").asString("")));
       long count = page.path("count").asLong(0);
-      if (items.isEmpty() || offset + PAGE >= count) {
+      // The server may return fewer than the limit per page: move on by what was read.
+      offset += items.size();
+      if (items.isEmpty() || offset >= count) {
         return names;
       }
     }
