@@ -49,6 +49,12 @@ public enum ErrorCode {
   /** A mapping file is invalid. */
   BAD_MAPPING,
   /**
+   * The kept rows of an ad-platform report do not add up to the report's own total row (cost to the
+   * minor unit, or the number of rows): rows were lost or the file is truncated. The rows are kept;
+   * the total row is reported so a person can compare.
+   */
+  TOTAL_MISMATCH,
+  /**
    * A warning, not a rejection: a timestamp precedes one it should follow (a deal created or closed
    * before its lead was created). The row is kept and the warning is reported.
    */

@@ -73,6 +73,24 @@ public final class ImportResult {
   }
 
   /**
+   * The result of one source read by a connector outside this package (an ad-platform report or API
+   * answer): its kept rows, the errors of its rejected records and of the file, its statistics and
+   * its rejected records. Cross-file checks run when results are {@link #combine combined}.
+   */
+  public static ImportResult ofSource(
+      CanonicalData data, List<RowError> errors, FileStats stats, QuarantinedFile quarantined) {
+    List<RowError> sorted = new ArrayList<>(errors);
+    sorted.sort(Comparator.comparing(RowError::file).thenComparingLong(RowError::line));
+    return new ImportResult(
+        data,
+        sorted,
+        List.of(),
+        List.of(stats),
+        quarantined.rows().isEmpty() ? List.of() : List.of(quarantined),
+        Map.of());
+  }
+
+  /**
    * A result of data that was validated earlier (loaded back from the store): the rows, no errors,
    * no files.
    */

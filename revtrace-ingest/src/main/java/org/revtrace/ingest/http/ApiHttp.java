@@ -96,6 +96,7 @@ public final class ApiHttp {
             throw new ApiException(
                 describe(call) + " answered " + last.status() + ": " + excerpt(last.body()),
                 last.status(),
+                last.body(),
                 null);
           }
           return last;

@@ -1,0 +1,129 @@
+package org.revtrace.ingest.yandexdirect;
+
+import java.nio.charset.CharacterCodingException;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.revtrace.core.model.ErrorCode;
+import org.revtrace.ingest.canonical.ImportResult;
+import org.revtrace.ingest.connect.AdSource;
+import org.revtrace.ingest.connect.CampaignMapping;
+import org.revtrace.ingest.connect.RecordCheck;
+import org.revtrace.ingest.connect.ReportText;
+import org.revtrace.ingest.connect.SpendCollector;
+import org.revtrace.ingest.connect.VendorNumbers;
+
+/**
+ * Reads a Yandex Direct Reports API TSV report with the fields {@code Date, CampaignId,
+ * CampaignName, Impressions, Clicks, Cost} (any order; extra fields ignored) into spend rows.
+ *
+ * <p>Layout per the Reports documentation: an optional title line (report name and date range,
+ * absent with {@code skipReportHeader: true}), the header row, data rows, and an optional {@code
+ * Total rows: N} summary (absent with {@code skipReportSummary: true}); values are not quoted,
+ * {@code --} is empty. {@code Cost} is in micro-units by default and in currency units with {@code
+ * returnMoneyInMicros: false}; it includes VAT when the report was ordered with {@code IncludeVAT:
+ * YES}. The summary's row count is reconciled against the records read.
+ */
+public final class YandexDirectReport {
+
+  private YandexDirectReport() {}
+
+  /**
+   * The spend rows of one report.
+   *
+   * @param name the file or endpoint name for errors ({@code yandexdirect:<name>})
+   * @param bytes the report as received (UTF-8)
+   * @param currency the account currency
+   * @param moneyInMicros true when Cost is in micro-units (the API default)
+   */
+  public static ImportResult parse(
+      String name, byte[] bytes, String currency, boolean moneyInMicros, CampaignMapping mapping) {
+    String file = AdSource.YANDEX_DIRECT.errorFile(name);
+    String text;
+    try {
+      text = ReportText.decode(bytes);
+    } catch (CharacterCodingException e) {
+      SpendCollector collector = new SpendCollector(file, currency, mapping, List.of());
+      collector.fileError(0, "", ErrorCode.BAD_ENCODING, "", "not UTF-8 text");
+      return collector.result();
+    }
+    List<ReportText.Line> lines = ReportText.tabSeparated(text);
+    int headerIndex = -1;
+    for (int i = 0; i < lines.size() && i < 2 && headerIndex < 0; i++) {
+      if (ReportText.column(lines.get(i).fields(), "Date") >= 0) {
+        headerIndex = i;
+      }
+    }
+    if (headerIndex < 0) {
+      SpendCollector collector = new SpendCollector(file, currency, mapping, List.of());
+      collector.fileError(
+          0,
+          "Date",
+          lines.isEmpty() ? ErrorCode.EMPTY_FILE : ErrorCode.MISSING_COLUMN,
+          "",
+          "no header row with Date in the first two lines");
+      return collector.result();
+    }
+    ReportText.Line headerLine = lines.get(headerIndex);
+    List<String> header = headerLine.fields();
+    SpendCollector collector = new SpendCollector(file, currency, mapping, header);
+    int date = ReportText.column(header, "Date");
+    int id = ReportText.column(header, "CampaignId");
+    int campaign = ReportText.column(header, "CampaignName");
+    int impressions = ReportText.column(header, "Impressions");
+    int clicks = ReportText.column(header, "Clicks");
+    int cost = ReportText.column(header, "Cost");
+    if (cost < 0 || (id < 0 && campaign < 0)) {
+      collector.fileError(
+          headerLine.number(),
+          cost < 0 ? "Cost" : "CampaignId",
+          ErrorCode.MISSING_COLUMN,
+          String.join("\t", header),
+          "the report needs Date, CampaignId or CampaignName, and Cost");
+      return collector.result();
+    }
+    for (ReportText.Line line : lines.subList(headerIndex + 1, lines.size())) {
+      String first = line.field(0).strip();
+      if (line.fields().size() == 1 && first.startsWith("Total rows:")) {
+        Long count = VendorNumbers.parseWhole(first.substring("Total rows:".length()));
+        if (count == null) {
+          collector.fileError(line.number(), "", ErrorCode.BAD_NUMBER, first, "report summary");
+        } else {
+          collector.totalRows(line.number(), first, count);
+        }
+        continue;
+      }
+      RecordCheck check = new RecordCheck(collector, line.number());
+      if (line.fields().size() != header.size()) {
+        check.fail(
+            "",
+            ErrorCode.RAGGED_ROW,
+            "",
+            line.fields().size() + " fields, the header has " + header.size());
+      }
+      String campaignId = id < 0 ? null : dash(line.field(id));
+      String campaignName = campaign < 0 ? null : dash(line.field(campaign));
+      check.campaign("CampaignId", campaignId, campaignName);
+      check.finish(
+          line.fields(),
+          check.date("Date", line.field(date), DateTimeFormatter.ISO_LOCAL_DATE),
+          campaignId,
+          campaignName,
+          impressions < 0
+              ? 0
+              : check.count(
+                  "Impressions", line.field(impressions), VendorNumbers::parsePlainDecimal),
+          clicks < 0
+              ? 0
+              : check.count("Clicks", line.field(clicks), VendorNumbers::parsePlainDecimal),
+          moneyInMicros
+              ? check.micros("Cost", line.field(cost))
+              : check.amount("Cost", line.field(cost), VendorNumbers::parsePlainDecimal));
+    }
+    return collector.result();
+  }
+
+  private static String dash(String value) {
+    String text = value.strip();
+    return text.equals("--") ? "" : text;
+  }
+}
