@@ -36,7 +36,29 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+  /**
+   * The web tracker's endpoints, open to every site's visitors: a chain of their own, stateless and
+   * without the login machinery (no session, no CSRF, no saved requests), because the collector
+   * takes thousands of events a second.
+   */
   @Bean
+  @org.springframework.core.annotation.Order(0)
+  SecurityFilterChain trackerFilterChain(HttpSecurity http) throws Exception {
+    http.securityMatcher("/collect", "/t.js")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .securityContext(context -> context.disable())
+        .sessionManagement(
+            session ->
+                session.sessionCreationPolicy(
+                    org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+        .anonymous(anonymous -> anonymous.disable());
+    return http.build();
+  }
+
+  @Bean
+  @org.springframework.core.annotation.Order(1)
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
       ApiTokens tokens,
@@ -66,10 +88,7 @@ class SecurityConfiguration {
                         "/js/**",
                         "/webjars/**",
                         "/_static/**",
-                        "/favicon.ico",
-                        // the web tracker on customers' sites: the script and its collector
-                        "/t.js",
-                        "/collect")
+                        "/favicon.ico")
                     .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
