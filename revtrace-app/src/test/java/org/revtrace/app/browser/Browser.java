@@ -38,6 +38,11 @@ final class Browser implements AutoCloseable {
 
   /** Starts a fresh browser with an empty profile, in {@code language} (e.g. "en-US"). */
   static Browser start(String language) {
+    return start(language, null);
+  }
+
+  /** As {@link #start(String)}, presenting {@code userAgent} (null: Chromium's own). */
+  static Browser start(String language, String userAgent) {
     requireChromium();
     try {
       Path profile = Files.createTempDirectory("revtrace-chromium");
@@ -57,6 +62,10 @@ final class Browser implements AutoCloseable {
           "--window-size=1400,1000",
           "--lang=" + language,
           "--user-data-dir=" + profile);
+      if (userAgent != null) {
+        // Headless Chromium says "HeadlessChrome", which the tracker's collector drops as a bot.
+        options.addArguments("--user-agent=" + userAgent);
+      }
       options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
       ChromeDriverService service =
           new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
