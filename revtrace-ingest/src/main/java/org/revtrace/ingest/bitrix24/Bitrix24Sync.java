@@ -24,7 +24,8 @@ public final class Bitrix24Sync {
   /** The source name in cursors. */
   public static final String SOURCE = "bitrix24";
 
-  private static final DateTimeFormatter FILTER_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+  private static final DateTimeFormatter FILTER_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", java.util.Locale.ROOT);
 
   private final Bitrix24Client client;
   private final Bitrix24Mapping mapping;
@@ -86,7 +87,7 @@ public final class Bitrix24Sync {
     return records;
   }
 
-  /** The filter value: ISO-8601 with offset, as Bitrix24 writes its own dates. */
+  /** The filter value: ISO-8601 with a {@code +00:00} offset, as Bitrix24 writes its own dates. */
   static String filterTime(Instant time) {
     return OffsetDateTime.ofInstant(time, ZoneOffset.UTC).format(FILTER_TIME);
   }
