@@ -6,6 +6,7 @@ import org.revtrace.core.model.Account;
 import org.revtrace.core.model.Contact;
 import org.revtrace.core.model.Deal;
 import org.revtrace.core.model.DealStatus;
+import org.revtrace.core.model.ErrorCode;
 import org.revtrace.core.model.Lead;
 import org.revtrace.core.model.Money;
 import org.revtrace.core.model.StageChange;
@@ -69,8 +70,7 @@ public final class Bitrix24Mapping {
       line++;
       ApiRecord record = new ApiRecord(node, file, line, batch.errors());
       if (!node.isObject()) {
-        record.reject(
-            "", org.revtrace.core.model.ErrorCode.BAD_VALUE, node.toString(), "not an object");
+        record.reject("", ErrorCode.BAD_VALUE, node.toString(), "not an object");
         continue;
       }
       mapper.map(record);

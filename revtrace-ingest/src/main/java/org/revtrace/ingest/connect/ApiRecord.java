@@ -71,8 +71,8 @@ public final class ApiRecord {
   }
 
   /**
-   * The field as an id: absent, blank and {@code "0"} (Bitrix24's "no link") are null; a value that
-   * is not a scalar is an error.
+   * The field as a link to another record's id: absent, blank, not a scalar and {@code "0"}
+   * (Bitrix24's "no link") are null.
    */
   public String reference(String field) {
     String text = text(field);
