@@ -62,37 +62,31 @@ public final class AmoCrmMapping {
   public ImportResult map(AmoCrmExport export) {
     CanonicalBatch batch = new CanonicalBatch();
     PersonalData personal = new PersonalData(options.salt());
+    batch.source(COMPANIES);
     long line = 0;
     for (JsonNode node : export.companies()) {
-      ApiRecord record = record(node, COMPANIES, ++line, batch);
+      ApiRecord record = batch.open(node, COMPANIES, ++line);
       if (record != null) {
         company(record, batch);
       }
     }
+    batch.source(CONTACTS);
     line = 0;
     for (JsonNode node : export.contacts()) {
-      ApiRecord record = record(node, CONTACTS, ++line, batch);
+      ApiRecord record = batch.open(node, CONTACTS, ++line);
       if (record != null) {
         contact(record, batch, personal);
       }
     }
+    batch.source(LEADS);
     line = 0;
     for (JsonNode node : export.leads()) {
-      ApiRecord record = record(node, LEADS, ++line, batch);
+      ApiRecord record = batch.open(node, LEADS, ++line);
       if (record != null) {
         lead(record, batch);
       }
     }
     return batch.toResult();
-  }
-
-  private static ApiRecord record(JsonNode node, String file, long line, CanonicalBatch batch) {
-    ApiRecord record = new ApiRecord(node, file, line, batch.errors());
-    if (!node.isObject()) {
-      record.reject("", ErrorCode.BAD_VALUE, node.toString(), "not an object");
-      return null;
-    }
-    return record;
   }
 
   private void company(ApiRecord record, CanonicalBatch batch) {
@@ -101,6 +95,7 @@ public final class AmoCrmMapping {
       return;
     }
     batch.add(new Account(id, record.text("name"), null, null, null, null, null));
+    batch.kept(record);
   }
 
   private void contact(ApiRecord record, CanonicalBatch batch, PersonalData personal) {
@@ -116,6 +111,7 @@ public final class AmoCrmMapping {
             personal.hashEmail(customField(node, "EMAIL")),
             personal.hashPhone(customField(node, "PHONE")),
             customField(node, "POSITION")));
+    batch.kept(record);
   }
 
   private void lead(ApiRecord record, CanonicalBatch batch) {
@@ -165,7 +161,9 @@ public final class AmoCrmMapping {
               case OPEN -> null;
               case WON, LOST -> closed;
             },
-            null));
+            null),
+        record);
+    batch.kept(record);
   }
 
   /** The main contact of {@code _embedded.contacts} ({@code is_main}), else the first; or null. */

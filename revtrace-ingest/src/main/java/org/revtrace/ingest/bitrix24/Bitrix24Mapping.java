@@ -6,7 +6,6 @@ import org.revtrace.core.model.Account;
 import org.revtrace.core.model.Contact;
 import org.revtrace.core.model.Deal;
 import org.revtrace.core.model.DealStatus;
-import org.revtrace.core.model.ErrorCode;
 import org.revtrace.core.model.Lead;
 import org.revtrace.core.model.Money;
 import org.revtrace.core.model.StageChange;
@@ -65,15 +64,13 @@ public final class Bitrix24Mapping {
 
   private static void each(
       List<JsonNode> nodes, String file, CanonicalBatch batch, RecordMapper mapper) {
+    batch.source(file);
     long line = 0;
     for (JsonNode node : nodes) {
-      line++;
-      ApiRecord record = new ApiRecord(node, file, line, batch.errors());
-      if (!node.isObject()) {
-        record.reject("", ErrorCode.BAD_VALUE, node.toString(), "not an object");
-        continue;
+      ApiRecord record = batch.open(node, file, ++line);
+      if (record != null) {
+        mapper.map(record);
       }
-      mapper.map(record);
     }
   }
 
@@ -91,6 +88,7 @@ public final class Bitrix24Mapping {
             record.text("EMPLOYEES"),
             null,
             null));
+    batch.kept(record);
   }
 
   private void contact(ApiRecord record, CanonicalBatch batch, PersonalData personal) {
@@ -105,6 +103,7 @@ public final class Bitrix24Mapping {
             personal.hashEmail(firstMultiField(record.node(), "EMAIL")),
             personal.hashPhone(firstMultiField(record.node(), "PHONE")),
             record.text("POST")));
+    batch.kept(record);
   }
 
   private void lead(ApiRecord record, CanonicalBatch batch, PersonalData personal) {
@@ -130,6 +129,7 @@ public final class Bitrix24Mapping {
             null,
             sqlAt,
             null));
+    batch.kept(record);
   }
 
   private void deal(ApiRecord record, CanonicalBatch batch) {
@@ -168,7 +168,9 @@ public final class Bitrix24Mapping {
             stages.stage(stageId),
             status,
             closedAt,
-            null));
+            null),
+        record);
+    batch.kept(record);
     // The canonical deal has no UTM columns: a deal's own tags become a touch at its creation, so
     // a deal created without a lead keeps its source.
     Utm utm = utm(record);
@@ -196,6 +198,7 @@ public final class Bitrix24Mapping {
       return;
     }
     batch.add(new StageChange(dealId, stages.stage(stageId), entered));
+    batch.kept(record);
   }
 
   private Utm utm(ApiRecord record) {

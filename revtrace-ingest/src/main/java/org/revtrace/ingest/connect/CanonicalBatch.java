@@ -1,8 +1,12 @@
 package org.revtrace.ingest.connect;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.revtrace.core.model.Account;
 import org.revtrace.core.model.CanonicalData;
@@ -13,7 +17,9 @@ import org.revtrace.core.model.Lead;
 import org.revtrace.core.model.RowError;
 import org.revtrace.core.model.StageChange;
 import org.revtrace.core.model.Touchpoint;
+import org.revtrace.ingest.canonical.FileStats;
 import org.revtrace.ingest.canonical.ImportResult;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Collects the canonical records a connector mapped and the errors of the records it rejected, and
@@ -29,6 +35,32 @@ public final class CanonicalBatch {
   private final List<Contact> contacts = new ArrayList<>();
   private final List<RowError> errors = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
+  private final Map<String, Long> keptBySource = new LinkedHashMap<>();
+  private final Map<String, ImportResult.RowOrigin> dealOrigins = new HashMap<>();
+
+  /** Names a source ({@code bitrix24:crm.deal.list}) so that it has statistics even when empty. */
+  public void source(String file) {
+    keptBySource.putIfAbsent(file, 0L);
+  }
+
+  /**
+   * Starts mapping record number {@code line} of {@code file}; a node that is not a JSON object is
+   * reported ({@code BAD_VALUE}) and gives null.
+   */
+  public ApiRecord open(JsonNode node, String file, long line) {
+    source(file);
+    ApiRecord record = new ApiRecord(node, file, line, errors);
+    if (!node.isObject()) {
+      record.reject("", ErrorCode.BAD_VALUE, node.toString(), "not a JSON object");
+      return null;
+    }
+    return record;
+  }
+
+  /** Counts the record as kept (its canonical rows were added). */
+  public void kept(ApiRecord record) {
+    keptBySource.merge(record.file(), 1L, Long::sum);
+  }
 
   /** The list that {@link ApiRecord}s report their errors to. */
   public List<RowError> errors() {
@@ -57,8 +89,10 @@ public final class CanonicalBatch {
     leads.add(lead);
   }
 
-  public void add(Deal deal) {
+  /** Adds a deal and remembers its record, so that warnings about it point there. */
+  public void add(Deal deal, ApiRecord origin) {
     deals.add(deal);
+    dealOrigins.putIfAbsent(deal.id(), new ImportResult.RowOrigin(origin.file(), origin.line()));
   }
 
   public void add(StageChange change) {
@@ -74,8 +108,9 @@ public final class CanonicalBatch {
   }
 
   /**
-   * The kept records and the errors, merged by {@link ImportResult#combine} so that the cross-file
-   * checks (a deal dated before its lead) run as for files.
+   * The kept records, the errors and per-source statistics (records read = kept + rejected; records
+   * skipped on purpose, such as deleted ones, are neither), with the cross-file checks run as for
+   * files (a deal dated before its lead is a warning pointing at the deal's record).
    */
   public ImportResult toResult() {
     CanonicalData data =
@@ -90,11 +125,26 @@ public final class CanonicalBatch {
             contacts,
             List.of(),
             List.of());
-    List<ImportResult> parts = new ArrayList<>();
-    parts.add(ImportResult.ofValidated(data));
-    for (RowError error : errors) {
-      parts.add(ImportResult.rejected(error));
-    }
-    return ImportResult.combine(parts);
+    List<FileStats> files = new ArrayList<>();
+    keptBySource.forEach(
+        (file, kept) -> {
+          Set<Long> rejected = new HashSet<>();
+          Map<ErrorCode, Long> counts = new EnumMap<>(ErrorCode.class);
+          for (RowError error : errors) {
+            if (error.file().equals(file)) {
+              rejected.add(error.line());
+              counts.merge(error.code(), 1L, Long::sum);
+            }
+          }
+          files.add(
+              new FileStats(
+                  file,
+                  kept + rejected.size(),
+                  kept,
+                  rejected.size(),
+                  counts.getOrDefault(ErrorCode.DUPLICATE_ID, 0L),
+                  counts));
+        });
+    return ImportResult.ofMapped(data, errors, files, dealOrigins);
   }
 }

@@ -168,5 +168,10 @@ class AmoCrmMappingTest {
             tuple("amocrm:/api/v4/leads", 5L, "status_id", ErrorCode.BAD_VALUE, "x"),
             tuple("amocrm:/api/v4/leads", 7L, "id", ErrorCode.DUPLICATE_ID, "1"),
             tuple("amocrm:/api/v4/leads", 8L, "", ErrorCode.BAD_VALUE, "\"oops\""));
+    // The deleted lead (6) is skipped on purpose: neither kept nor quarantined.
+    assertThat(result.summary())
+        .contains(
+            "amocrm:/api/v4/leads: 7 rows, 1 kept, 6 quarantined (2 BAD_VALUE, 1 BAD_NUMBER,"
+                + " 1 BAD_TIMESTAMP, 1 DUPLICATE_ID, 1 MISSING_VALUE)");
   }
 }

@@ -218,5 +218,32 @@ class Bitrix24MappingTest {
             tuple("bitrix24:crm.deal.list", 6L, "OPPORTUNITY", ErrorCode.NEGATIVE_VALUE, "-5"),
             tuple("bitrix24:crm.deal.list", 7L, "ID", ErrorCode.DUPLICATE_ID, "1"),
             tuple("bitrix24:crm.deal.list", 8L, "", ErrorCode.BAD_VALUE, "[1]"));
+    assertThat(result.summary())
+        .contains(
+            "bitrix24:crm.deal.list: 8 rows, 1 kept, 7 quarantined (1 BAD_CURRENCY, 1 BAD_NUMBER,"
+                + " 1 BAD_TIMESTAMP, 1 BAD_VALUE, 1 DUPLICATE_ID, 1 MISSING_VALUE, 1 NEGATIVE_VALUE)")
+        .contains("bitrix24:crm.lead.list: 0 rows, 0 kept, 0 quarantined");
+    assertThat(result.files().get(3).duplicates()).isEqualTo(1);
+  }
+
+  @Test
+  void aDealCreatedBeforeItsLeadIsKeptWithAWarningPointingAtItsRecord() {
+    JsonMapper json = JsonMapper.builder().build();
+    ImportResult result =
+        mapping.map(
+            new Bitrix24Export(
+                List.of(
+                    json.readTree("{\"ID\":\"7\",\"DATE_CREATE\":\"2025-03-02T10:00:00+03:00\"}")),
+                List.of(
+                    json.readTree(
+                        "{\"ID\":\"70\",\"LEAD_ID\":\"7\",\"DATE_CREATE\":\"2025-03-01T10:00:00+03:00\"}")),
+                List.of(),
+                List.of(),
+                List.of()));
+
+    assertThat(result.data().deals()).hasSize(1);
+    assertThat(result.warnings())
+        .extracting(RowError::file, RowError::line, RowError::field, RowError::code)
+        .containsExactly(tuple("bitrix24:crm.deal.list", 1L, "created_at", ErrorCode.OUT_OF_ORDER));
   }
 }
