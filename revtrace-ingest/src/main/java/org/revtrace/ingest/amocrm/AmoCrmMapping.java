@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.revtrace.core.model.Account;
 import org.revtrace.core.model.Contact;
+import org.revtrace.core.model.Currencies;
 import org.revtrace.core.model.Deal;
 import org.revtrace.core.model.DealStatus;
 import org.revtrace.core.model.ErrorCode;
@@ -43,6 +44,8 @@ public final class AmoCrmMapping {
   /**
    * @param currency the account's currency (amoCRM: Settings → General); blank means the import's
    *     reporting currency
+   * @throws IllegalArgumentException when {@code currency} is not an ISO 4217 code (a setting, not
+   *     data: every record would be rejected)
    */
   public AmoCrmMapping(AmoCrmStatuses statuses, String currency, ImportOptions options) {
     this.statuses = statuses;
@@ -50,6 +53,10 @@ public final class AmoCrmMapping {
         currency == null || currency.isBlank()
             ? options.reportingCurrency()
             : currency.strip().toUpperCase(Locale.ROOT);
+    if (!Currencies.isValidCode(this.currency)) {
+      throw new IllegalArgumentException(
+          "the amoCRM account currency must be an ISO 4217 code: '" + currency + "'");
+    }
     this.options = options;
   }
 

@@ -1,6 +1,7 @@
 package org.revtrace.ingest.amocrm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.Instant;
@@ -139,6 +140,27 @@ class AmoCrmMappingTest {
                 personal.hashPhone("79031234567"),
                 null));
     assertThat(result.data().accounts().get(0).name()).isEqualTo("ООО Ромашка");
+  }
+
+  @Test
+  void anInvalidAccountCurrencyIsAConfigurationError() {
+    assertThatThrownBy(() -> new AmoCrmMapping(statuses, "руб", ImportOptions.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("руб");
+    assertThat(
+            new AmoCrmMapping(statuses, " ", ImportOptions.defaults().withReportingCurrency("EUR"))
+                .map(
+                    new AmoCrmExport(
+                        List.of(
+                            JSON.readTree(
+                                "{\"id\": 1, \"price\": 10, \"status_id\": 142, \"created_at\": 1}")),
+                        List.of(),
+                        List.of()))
+                .data()
+                .deals()
+                .get(0)
+                .amount())
+        .isEqualTo(new Money(1_000, "EUR"));
   }
 
   @Test
