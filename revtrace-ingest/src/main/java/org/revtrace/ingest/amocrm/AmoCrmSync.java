@@ -36,7 +36,8 @@ public final class AmoCrmSync {
     AmoCrmStatuses named = statuses.withPipelines(client.one("/api/v4/leads/pipelines"));
     List<SyncCursor> cursors = new ArrayList<>();
     List<JsonNode> companies = read("/api/v4/companies", "companies", null, previous, cursors);
-    List<JsonNode> contacts = read("/api/v4/contacts", "contacts", "companies", previous, cursors);
+    // Contacts carry _embedded.companies without a "with" (as in the official example).
+    List<JsonNode> contacts = read("/api/v4/contacts", "contacts", null, previous, cursors);
     List<JsonNode> leads = read("/api/v4/leads", "leads", "contacts", previous, cursors);
     return new SyncResult(
         mapping.withStatuses(named).map(new AmoCrmExport(leads, contacts, companies)), cursors);
