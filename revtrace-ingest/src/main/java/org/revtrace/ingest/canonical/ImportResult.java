@@ -22,8 +22,10 @@ public final class ImportResult {
   private final List<QuarantinedFile> quarantine;
   private final Map<String, RowOrigin> dealOrigins;
 
-  /** Where a kept row came from, so cross-file checks can point at it. */
-  record RowOrigin(String file, long line) {}
+  /**
+   * Where a kept row came from (file or API source, line or record number), for cross-file checks.
+   */
+  public record RowOrigin(String file, long line) {}
 
   ImportResult(
       CanonicalData data,
@@ -96,6 +98,23 @@ public final class ImportResult {
    */
   public static ImportResult ofValidated(CanonicalData data) {
     return new ImportResult(data, List.of(), List.of(), List.of(), List.of(), Map.of());
+  }
+
+  /**
+   * A result of records mapped from an API rather than read from files: the kept rows, the errors
+   * of the rejected records (ordered by source, then record number), statistics per source (e.g.
+   * {@code bitrix24:crm.deal.list}) and where each kept deal came from. The cross-file checks run
+   * as in {@link #combine}. There is no quarantine of raw rows: the errors carry the raw values.
+   */
+  public static ImportResult ofMapped(
+      CanonicalData data,
+      List<RowError> errors,
+      List<FileStats> files,
+      Map<String, RowOrigin> dealOrigins) {
+    List<RowError> sorted = new ArrayList<>(errors);
+    sorted.sort(Comparator.comparing(RowError::file).thenComparingLong(RowError::line));
+    return new ImportResult(
+        data, sorted, ConsistencyCheck.check(data, dealOrigins), files, List.of(), dealOrigins);
   }
 
   /** The kept rows, in canonical form. */

@@ -1,58 +1,64 @@
 package org.revtrace.ingest.connect;
 
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Where the incremental sync of one ad account stands: the last day whose spend was synced.
+ * How far an incremental sync of one entity of one source got: the latest modification time seen
+ * and the id of the record that carried it.
  *
- * <p>Ad platforms restate recent days (late clicks, invalid-click refunds), so the next sync starts
- * {@code restatementDays} before the last synced day and re-reads them; a re-read day yields the
- * same spend keys, and the store treats spend with the same natural key (date, channel, UTM tags,
- * currency) as a restatement that replaces the old value. Syncing an overlapping range therefore
- * never counts a day twice.
+ * <p>The next sync asks for records modified <em>at or after</em> {@code modifiedAt}: CRMs filter
+ * by whole seconds, so a strict "after" would lose a record saved in the same second as the last
+ * one read. The boundary record is therefore read again; that is harmless because the store
+ * replaces rows with the same source and external id, and an updated record in a later sync is
+ * simply emitted again.
  *
- * @param source the platform
- * @param account the account (Yandex Client-Login, Google customer id, VK or LinkedIn account id)
- * @param lastSynced the last day synced, or null before the first sync
+ * @param source connector name, e.g. {@code bitrix24}
+ * @param entity the entity or method, e.g. {@code crm.deal.list}
+ * @param modifiedAt the latest modification time seen; null before the first sync
+ * @param lastId id of the record modified at {@code modifiedAt} (the greatest, when several were);
+ *     null before the first sync
  */
-public record SyncCursor(AdSource source, String account, LocalDate lastSynced) {
+public record SyncCursor(String source, String entity, Instant modifiedAt, String lastId) {
 
   public SyncCursor {
     Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(entity, "entity");
+    if ((modifiedAt == null) != (lastId == null)) {
+      throw new IllegalArgumentException("modifiedAt and lastId are set together");
+    }
   }
 
-  /** A cursor before the first sync. */
-  public static SyncCursor start(AdSource source, String account) {
-    return new SyncCursor(source, account, null);
+  /** The cursor of an entity never synced: the first sync reads everything. */
+  public static SyncCursor initial(String source, String entity) {
+    return new SyncCursor(source, entity, null, null);
+  }
+
+  /** True before the first sync. */
+  public boolean isInitial() {
+    return modifiedAt == null;
   }
 
   /**
-   * The days to sync next, up to and including {@code lastCompleteDay} (yesterday in the account's
-   * zone: today is still changing): from {@code restatementDays} before the last synced day, or
-   * from {@code firstDay} on the first sync. Empty when there is nothing new to read.
+   * This cursor moved to a record seen in a sync, if that record is later: by modification time,
+   * then by id (numeric ids compared as numbers). A null time leaves the cursor as it is.
    */
-  public java.util.Optional<DateRange> nextRange(
-      LocalDate firstDay, LocalDate lastCompleteDay, int restatementDays) {
-    if (restatementDays < 0) {
-      throw new IllegalArgumentException("restatementDays must not be negative");
+  public SyncCursor advance(Instant modified, String id) {
+    if (modified == null || id == null) {
+      return this;
     }
-    LocalDate from =
-        lastSynced == null ? firstDay : lastSynced.plusDays(1).minusDays(restatementDays);
-    if (lastSynced != null && from.isBefore(firstDay)) {
-      from = firstDay;
+    if (modifiedAt == null
+        || modified.isAfter(modifiedAt)
+        || (modified.equals(modifiedAt) && compareIds(id, lastId) > 0)) {
+      return new SyncCursor(source, entity, modified, id);
     }
-    if (lastCompleteDay.isBefore(from)
-        || (lastSynced != null && !lastCompleteDay.isAfter(lastSynced) && restatementDays == 0)) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of(new DateRange(from, lastCompleteDay));
+    return this;
   }
 
-  /** The cursor after a sync of {@code range}: the later of its end and the current position. */
-  public SyncCursor after(DateRange range) {
-    LocalDate last = lastSynced == null || range.to().isAfter(lastSynced) ? range.to() : lastSynced;
-    return new SyncCursor(source, account, last);
+  private static int compareIds(String left, String right) {
+    if (left.matches("\\d{1,18}") && right.matches("\\d{1,18}")) {
+      return Long.compare(Long.parseLong(left), Long.parseLong(right));
+    }
+    return left.compareTo(right);
   }
 }

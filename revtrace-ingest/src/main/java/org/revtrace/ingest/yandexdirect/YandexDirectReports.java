@@ -9,8 +9,8 @@ import java.util.Map;
 import org.revtrace.ingest.canonical.ImportResult;
 import org.revtrace.ingest.connect.CampaignMapping;
 import org.revtrace.ingest.connect.DateRange;
+import org.revtrace.ingest.connect.SpendCursor;
 import org.revtrace.ingest.connect.SyncBatch;
-import org.revtrace.ingest.connect.SyncCursor;
 import org.revtrace.ingest.http.ApiException;
 import org.revtrace.ingest.http.ApiHttp;
 import tools.jackson.databind.JsonNode;
@@ -78,7 +78,7 @@ public final class YandexDirectReports {
   }
 
   /** The spend of {@code range} and the cursor after it. */
-  public SyncBatch sync(SyncCursor cursor, DateRange range) {
+  public SyncBatch sync(SpendCursor cursor, DateRange range) {
     return new SyncBatch(range, fetch(range), cursor.after(range));
   }
 

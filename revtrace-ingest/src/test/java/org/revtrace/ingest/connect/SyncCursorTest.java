@@ -1,46 +1,42 @@
 package org.revtrace.ingest.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
-import java.util.Optional;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SyncCursorTest {
 
-  private static final LocalDate FIRST = LocalDate.of(2025, 1, 1);
+  private static final Instant T1 = Instant.parse("2024-08-30T12:29:00Z");
+  private static final Instant T2 = Instant.parse("2024-08-30T12:30:00Z");
 
   @Test
-  void firstSyncStartsAtTheFirstDayAndLaterOnesReReadTheRestatementWindow() {
-    SyncCursor start = SyncCursor.start(AdSource.YANDEX_DIRECT, "login");
+  void advancesToTheLatestTimeThenTheGreatestNumericId() {
+    SyncCursor cursor = SyncCursor.initial("bitrix24", "crm.deal.list");
 
-    DateRange first = start.nextRange(FIRST, LocalDate.of(2025, 3, 10), 3).orElseThrow();
-    SyncCursor after = start.after(first);
-    DateRange second = after.nextRange(FIRST, LocalDate.of(2025, 3, 12), 3).orElseThrow();
+    SyncCursor moved =
+        cursor
+            .advance(T1, "9")
+            .advance(T2, "9")
+            .advance(T2, "10")
+            .advance(T1, "99")
+            .advance(T2, "2");
 
-    assertThat(first).isEqualTo(new DateRange(FIRST, LocalDate.of(2025, 3, 10)));
-    assertThat(after.lastSynced()).isEqualTo(LocalDate.of(2025, 3, 10));
-    assertThat(second)
-        .isEqualTo(new DateRange(LocalDate.of(2025, 3, 8), LocalDate.of(2025, 3, 12)));
+    assertThat(cursor.isInitial()).isTrue();
+    assertThat(moved).isEqualTo(new SyncCursor("bitrix24", "crm.deal.list", T2, "10"));
   }
 
   @Test
-  void nothingNewWithoutRestatementIsEmptyAndTheCursorNeverMovesBack() {
-    SyncCursor cursor = new SyncCursor(AdSource.VK_ADS, "1", LocalDate.of(2025, 3, 10));
+  void aRecordWithoutTimeLeavesTheCursor() {
+    SyncCursor cursor = SyncCursor.initial("amocrm", "leads").advance(T1, "5");
 
-    assertThat(cursor.nextRange(FIRST, LocalDate.of(2025, 3, 10), 0)).isEqualTo(Optional.empty());
-    assertThat(cursor.after(new DateRange(FIRST, LocalDate.of(2025, 2, 1))).lastSynced())
-        .isEqualTo(LocalDate.of(2025, 3, 10));
+    assertThat(cursor.advance(null, "6")).isEqualTo(cursor);
   }
 
   @Test
-  void chunksCoverTheRangeInOrder() {
-    DateRange range = new DateRange(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 5));
-
-    assertThat(range.chunks(2))
-        .containsExactly(
-            new DateRange(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 2)),
-            new DateRange(LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 4)),
-            new DateRange(LocalDate.of(2025, 3, 5), LocalDate.of(2025, 3, 5)));
+  void timeAndIdAreSetTogether() {
+    assertThatThrownBy(() -> new SyncCursor("amocrm", "leads", T1, null))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -26,8 +26,8 @@ import org.revtrace.ingest.connect.AdSource;
 import org.revtrace.ingest.connect.CampaignMapping;
 import org.revtrace.ingest.connect.DateRange;
 import org.revtrace.ingest.connect.Fixtures;
+import org.revtrace.ingest.connect.SpendCursor;
 import org.revtrace.ingest.connect.SyncBatch;
-import org.revtrace.ingest.connect.SyncCursor;
 import org.revtrace.ingest.http.ApiHttp;
 
 class YandexDirectConnectorTest {
@@ -143,7 +143,8 @@ class YandexDirectConnectorTest {
             .willReturn(aResponse().withStatus(200).withBody(REPORT)));
     DateRange range = new DateRange(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 1));
 
-    SyncBatch batch = reports.sync(SyncCursor.start(AdSource.YANDEX_DIRECT, "client-login"), range);
+    SyncBatch batch =
+        reports.sync(SpendCursor.start(AdSource.YANDEX_DIRECT, "client-login"), range);
 
     assertThat(waits).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(10));
     assertThat(Fixtures.rows(batch.result()))

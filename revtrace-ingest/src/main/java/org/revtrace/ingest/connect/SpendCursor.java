@@ -1,0 +1,58 @@
+package org.revtrace.ingest.connect;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Where the incremental sync of one ad account stands: the last day whose spend was synced.
+ *
+ * <p>Ad platforms restate recent days (late clicks, invalid-click refunds), so the next sync starts
+ * {@code restatementDays} before the last synced day and re-reads them; a re-read day yields the
+ * same spend keys, and the store treats spend with the same natural key (date, channel, UTM tags,
+ * currency) as a restatement that replaces the old value. Syncing an overlapping range therefore
+ * never counts a day twice.
+ *
+ * @param source the platform
+ * @param account the account (Yandex Client-Login, Google customer id, VK or LinkedIn account id)
+ * @param lastSynced the last day synced, or null before the first sync
+ */
+public record SpendCursor(AdSource source, String account, LocalDate lastSynced) {
+
+  public SpendCursor {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(account, "account");
+  }
+
+  /** A cursor before the first sync. */
+  public static SpendCursor start(AdSource source, String account) {
+    return new SpendCursor(source, account, null);
+  }
+
+  /**
+   * The days to sync next, up to and including {@code lastCompleteDay} (yesterday in the account's
+   * zone: today is still changing): from {@code restatementDays} before the last synced day, or
+   * from {@code firstDay} on the first sync. Empty when there is nothing new to read.
+   */
+  public java.util.Optional<DateRange> nextRange(
+      LocalDate firstDay, LocalDate lastCompleteDay, int restatementDays) {
+    if (restatementDays < 0) {
+      throw new IllegalArgumentException("restatementDays must not be negative");
+    }
+    LocalDate from =
+        lastSynced == null ? firstDay : lastSynced.plusDays(1).minusDays(restatementDays);
+    if (lastSynced != null && from.isBefore(firstDay)) {
+      from = firstDay;
+    }
+    if (lastCompleteDay.isBefore(from)
+        || (lastSynced != null && !lastCompleteDay.isAfter(lastSynced) && restatementDays == 0)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new DateRange(from, lastCompleteDay));
+  }
+
+  /** The cursor after a sync of {@code range}: the later of its end and the current position. */
+  public SpendCursor after(DateRange range) {
+    LocalDate last = lastSynced == null || range.to().isAfter(lastSynced) ? range.to() : lastSynced;
+    return new SpendCursor(source, account, last);
+  }
+}
