@@ -28,6 +28,19 @@ class CollectConfiguration {
     return new TrackerRefresh(events, reports, java.time.Duration.ofSeconds(seconds));
   }
 
+  /**
+   * No per-request HTTP observation for the collector: at thousands of events a second the timer
+   * per request costs more than the event; the collector counts its events itself.
+   */
+  @Bean
+  io.micrometer.observation.ObservationPredicate collectorNotObserved() {
+    return (name, context) ->
+        !(context
+                instanceof
+                org.springframework.http.server.observation.ServerRequestObservationContext server
+            && "/collect".equals(server.getCarrier().getRequestURI()));
+  }
+
   @Bean
   ClientLimits clientLimits(
       @Value("${revtrace.collect.events-per-second-per-client:20}") double perSecond,
