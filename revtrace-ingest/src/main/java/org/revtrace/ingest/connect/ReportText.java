@@ -122,4 +122,18 @@ public final class ReportText {
     }
     return -1;
   }
+
+  /**
+   * The index of the first of the first {@code maxLines} lines that {@code isHeader} accepts, or
+   * -1: vendor exports put title and filter lines above the header row.
+   */
+  public static int headerIndex(
+      List<Line> lines, int maxLines, java.util.function.Predicate<List<String>> isHeader) {
+    for (int i = 0; i < lines.size() && i < maxLines; i++) {
+      if (isHeader.test(lines.get(i).fields())) {
+        return i;
+      }
+    }
+    return -1;
+  }
 }

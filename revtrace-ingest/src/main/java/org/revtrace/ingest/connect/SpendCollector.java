@@ -109,6 +109,19 @@ public final class SpendCollector {
     recordErrors.forEach(this::count);
   }
 
+  /** The result of a file that could not be read at all: no rows, one file-level error (line 0). */
+  public static ImportResult unreadable(
+      String file,
+      String currency,
+      CampaignMapping mapping,
+      String field,
+      ErrorCode code,
+      String message) {
+    SpendCollector collector = new SpendCollector(file, currency, mapping, List.of());
+    collector.fileError(0, field, code, "", message);
+    return collector.result();
+  }
+
   /** An error of the whole file or of a non-record line (line 0 for the file). */
   public void fileError(long line, String field, ErrorCode code, String raw, String message) {
     count(new RowError(file, line, field, code, raw, message));

@@ -54,24 +54,25 @@ public final class GoogleAdsCampaignReport {
     try {
       text = ReportText.decode(bytes);
     } catch (CharacterCodingException e) {
-      SpendCollector collector = new SpendCollector(file, currency, mapping, List.of());
-      collector.fileError(0, "", ErrorCode.BAD_ENCODING, "", "neither UTF-8 nor UTF-16 text");
-      return collector.result();
+      return SpendCollector.unreadable(
+          file, currency, mapping, "", ErrorCode.BAD_ENCODING, "neither UTF-8 nor UTF-16 text");
     }
     List<ReportText.Line> lines = ReportText.records(text, ReportText.delimiter(text));
-    int headerIndex = -1;
-    for (int i = 0; i < lines.size() && headerIndex < 0; i++) {
-      List<String> fields = lines.get(i).fields();
-      if (ReportText.column(fields, "Campaign", "Кампания") >= 0
-          && ReportText.column(fields, "Cost", "Стоимость", "Расходы") >= 0) {
-        headerIndex = i;
-      }
-    }
+    int headerIndex =
+        ReportText.headerIndex(
+            lines,
+            Integer.MAX_VALUE,
+            fields ->
+                ReportText.column(fields, "Campaign", "Кампания") >= 0
+                    && ReportText.column(fields, "Cost", "Стоимость", "Расходы") >= 0);
     if (headerIndex < 0) {
-      SpendCollector collector = new SpendCollector(file, currency, mapping, List.of());
-      collector.fileError(
-          0, "Campaign", ErrorCode.MISSING_COLUMN, "", "no header row with Campaign and Cost");
-      return collector.result();
+      return SpendCollector.unreadable(
+          file,
+          currency,
+          mapping,
+          "Campaign",
+          ErrorCode.MISSING_COLUMN,
+          "no header row with Campaign and Cost");
     }
     List<String> header = lines.get(headerIndex).fields();
     SpendCollector collector = new SpendCollector(file, currency, mapping, header);

@@ -45,28 +45,25 @@ public final class LinkedInCampaignReport {
     try {
       text = ReportText.decode(bytes);
     } catch (CharacterCodingException e) {
-      SpendCollector collector = new SpendCollector(file, currency, mapping, List.of());
-      collector.fileError(0, "", ErrorCode.BAD_ENCODING, "", "neither UTF-8 nor UTF-16 text");
-      return collector.result();
+      return SpendCollector.unreadable(
+          file, currency, mapping, "", ErrorCode.BAD_ENCODING, "neither UTF-8 nor UTF-16 text");
     }
     List<ReportText.Line> lines = ReportText.records(text, ReportText.delimiter(text));
-    int headerIndex = -1;
-    for (int i = 0; i < lines.size() && headerIndex < 0; i++) {
-      List<String> fields = lines.get(i).fields();
-      if (ReportText.column(fields, "Start Date (in UTC)") >= 0
-          && ReportText.column(fields, "Total Spent") >= 0) {
-        headerIndex = i;
-      }
-    }
+    int headerIndex =
+        ReportText.headerIndex(
+            lines,
+            Integer.MAX_VALUE,
+            fields ->
+                ReportText.column(fields, "Start Date (in UTC)") >= 0
+                    && ReportText.column(fields, "Total Spent") >= 0);
     if (headerIndex < 0) {
-      SpendCollector collector = new SpendCollector(file, currency, mapping, List.of());
-      collector.fileError(
-          0,
+      return SpendCollector.unreadable(
+          file,
+          currency,
+          mapping,
           "Start Date (in UTC)",
           lines.isEmpty() ? ErrorCode.EMPTY_FILE : ErrorCode.MISSING_COLUMN,
-          "",
           "no header row with Start Date (in UTC) and Total Spent");
-      return collector.result();
     }
     List<String> header = lines.get(headerIndex).fields();
     SpendCollector collector = new SpendCollector(file, currency, mapping, header);

@@ -42,26 +42,20 @@ public final class YandexDirectReport {
     try {
       text = ReportText.decode(bytes);
     } catch (CharacterCodingException e) {
-      SpendCollector collector = new SpendCollector(file, currency, mapping, List.of());
-      collector.fileError(0, "", ErrorCode.BAD_ENCODING, "", "not UTF-8 text");
-      return collector.result();
+      return SpendCollector.unreadable(
+          file, currency, mapping, "", ErrorCode.BAD_ENCODING, "not UTF-8 text");
     }
     List<ReportText.Line> lines = ReportText.tabSeparated(text);
-    int headerIndex = -1;
-    for (int i = 0; i < lines.size() && i < 2 && headerIndex < 0; i++) {
-      if (ReportText.column(lines.get(i).fields(), "Date") >= 0) {
-        headerIndex = i;
-      }
-    }
+    int headerIndex =
+        ReportText.headerIndex(lines, 2, fields -> ReportText.column(fields, "Date") >= 0);
     if (headerIndex < 0) {
-      SpendCollector collector = new SpendCollector(file, currency, mapping, List.of());
-      collector.fileError(
-          0,
+      return SpendCollector.unreadable(
+          file,
+          currency,
+          mapping,
           "Date",
           lines.isEmpty() ? ErrorCode.EMPTY_FILE : ErrorCode.MISSING_COLUMN,
-          "",
           "no header row with Date in the first two lines");
-      return collector.result();
     }
     ReportText.Line headerLine = lines.get(headerIndex);
     List<String> header = headerLine.fields();
