@@ -77,6 +77,27 @@ public class Dashboards {
   }
 
   /**
+   * Computes the first visit's dashboard in the background once the server is up, so the first
+   * person to open it finds the answers in the snapshot's cache instead of waiting for them.
+   */
+  @org.springframework.context.event.EventListener(
+      org.springframework.boot.context.event.ApplicationReadyEvent.class)
+  void warmUp() {
+    Thread warm =
+        new Thread(
+            () -> {
+              try {
+                dashboard(withDefaultPeriod(DashboardFilters.of(java.util.Map.of())));
+              } catch (RuntimeException e) {
+                // the page will report the same problem when it is opened
+              }
+            },
+            "revtrace-dashboard-warm-up");
+    warm.setDaemon(true);
+    warm.start();
+  }
+
+  /**
    * The filters with the period a first visit shows: the last {@value #DEFAULT_MONTHS} months up to
    * the data's last day, so the headline compares with the equally long period before. Without
    * data, or with a bad currency, the filters stay as they are (the report will say why).
