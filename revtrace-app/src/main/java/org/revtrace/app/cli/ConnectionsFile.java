@@ -64,7 +64,11 @@ final class ConnectionsFile {
         settings.put(field.getKey(), field.getValue().asString());
       }
       String name = settings.remove("name");
-      ConnectorSource source = ConnectorSource.of(settings.remove("source"));
+      String sourceCode = settings.remove("source");
+      if (sourceCode == null) {
+        throw new BadArgument(file + ": connection " + name + " has no source");
+      }
+      ConnectorSource source = ConnectorSource.of(sourceCode);
       try {
         ConnectionSettings connection = new ConnectionSettings(name, source, settings);
         if (!names.add(connection.name())) {

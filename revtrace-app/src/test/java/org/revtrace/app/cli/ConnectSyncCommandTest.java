@@ -131,6 +131,30 @@ class ConnectSyncCommandTest {
   }
 
   @Test
+  void anAmoCrmConnectionIsTestedWithItsAccount() {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v4/account"))
+            .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+            .willReturn(okJson("{\"id\":1,\"name\":\"example\"}")));
+    Run connect =
+        run(
+            "connect",
+            "amocrm",
+            "--name",
+            "sales",
+            "--url",
+            server.baseUrl(),
+            "--currency",
+            "RUB",
+            "--token-env",
+            "RT_BITRIX24",
+            "--config",
+            config().toString());
+    assertThat(connect.code()).as(connect.err()).isZero();
+    assertThat(connect.out()).contains("OK: account answered").doesNotContain(TOKEN);
+  }
+
+  @Test
   void aSecretWrittenInlineOrAMissingVariableIsRefused() throws IOException {
     Files.writeString(
         config(),
