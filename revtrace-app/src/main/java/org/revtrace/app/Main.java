@@ -40,6 +40,8 @@ import picocli.CommandLine.Command;
       org.revtrace.app.cli.ServeCommand.class,
       org.revtrace.app.cli.BackupCommand.class,
       org.revtrace.app.cli.RestoreCommand.class,
+      org.revtrace.app.cli.ConnectCommand.class,
+      org.revtrace.app.cli.SyncCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -56,7 +58,22 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns its exit code ({@link ExitCodes}). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(out, err, System.getenv(), args);
+  }
+
+  /**
+   * Runs the command line as {@link #run(PrintWriter, PrintWriter, String...)}, with {@code
+   * environment} in place of the process environment where connectors read their secrets.
+   */
+  public static int run(
+      PrintWriter out, PrintWriter err, java.util.Map<String, String> environment, String... args) {
     CommandLine commandLine = new CommandLine(new Main());
+    ((org.revtrace.app.cli.ConnectCommand) commandLine.getSubcommands().get("connect").getCommand())
+            .environment =
+        environment;
+    ((org.revtrace.app.cli.SyncCommand) commandLine.getSubcommands().get("sync").getCommand())
+            .environment =
+        environment;
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(error -> ExitCodes.FAILURE);

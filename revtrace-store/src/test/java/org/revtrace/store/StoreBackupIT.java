@@ -137,7 +137,7 @@ class StoreBackupIT {
         dataSource,
         "truncate batches, batch_tables, quarantine, rejected_files, rejected_rows, currencies,"
             + " spend, touchpoints, leads, deals, stage_changes, payments, accounts, contacts,"
-            + " costs, rates, api_tokens, users, tracker_events"
+            + " costs, rates, api_tokens, users, tracker_events, sync_cursors"
             + " restart identity");
     return dataSource;
   }

@@ -1,0 +1,89 @@
+package org.revtrace.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code revtrace connect}: writes or updates one connection in the connections file (never a
+ * secret), then tests it with one cheap request.
+ */
+@Command(
+    name = "connect",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Add or update a connection in the connections file and test it with one request.",
+      "Secrets are never written: --token-env names the environment variable holding the token.",
+      "Exit code 1 when the test request fails (the entry is written anyway)."
+    })
+public final class ConnectCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Where secrets are read; the process environment unless a test sets another. */
+  public Map<String, String> environment = System.getenv();
+
+  @Parameters(index = "0", paramLabel = "SOURCE", description = "bitrix24 or amocrm.")
+  String source;
+
+  @Option(names = "--name", required = true, description = "Name of the connection.")
+  String name;
+
+  @Option(
+      names = "--url",
+      description = "Portal URL (bitrix24: https://example.bitrix24.ru) or account URL (amocrm).")
+  String url;
+
+  @Option(names = "--user", description = "bitrix24: id of the webhook's user (default 1).")
+  String user;
+
+  @Option(names = "--currency", description = "amocrm: currency of deal budgets (default RUB).")
+  String currency;
+
+  @Option(
+      names = "--token-env",
+      required = true,
+      description = "Environment variable holding the token (webhook token or long-lived token).")
+  String tokenEnv;
+
+  @Option(
+      names = "--config",
+      description = "Connections file (default: revtrace-data/connections.yaml).")
+  Path config = ConnectionsFile.DEFAULT;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Map<String, String> settings = new LinkedHashMap<>();
+    put(settings, "url", url);
+    put(settings, "user", user);
+    put(settings, "currency", currency);
+    put(settings, "token_env", tokenEnv);
+    ConnectionSettings connection =
+        new ConnectionSettings(name, ConnectorSource.of(source), settings);
+    ConnectionsFile.upsert(config, connection);
+    out.printf("connection %s (%s) written to %s%n", name, connection.source().code(), config);
+    Connectors connectors = Connectors.standard(environment);
+    try {
+      String checked = connectors.test(connection);
+      out.printf("OK: %s%n", checked);
+      return ExitCodes.OK;
+    } catch (RuntimeException e) {
+      err.printf("connection %s failed: %s%n", name, connectors.redact(connection, e.getMessage()));
+      return ExitCodes.FAILURE;
+    }
+  }
+
+  private static void put(Map<String, String> settings, String key, String value) {
+    if (value != null && !value.isBlank()) {
+      settings.put(key, value.strip());
+    }
+  }
+}
