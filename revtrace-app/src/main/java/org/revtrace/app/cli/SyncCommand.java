@@ -32,8 +32,12 @@ import picocli.CommandLine.Spec;
  *
  * <p>The cursors are saved right after the batch is committed, in their own transaction: the batch
  * store owns its transaction. A crash between the two reads the same records again next time, which
- * the store absorbs (same keys, same values: unchanged rows). When no cursor moved, nothing was
- * modified since the last sync and no batch is committed.
+ * the store absorbs (same keys, same values: unchanged rows). The syncs read "modified at or after
+ * the cursor", so each synced entity re-reads at least its boundary record: when no cursor moved
+ * and nothing beyond one boundary record per entity was read, nothing is new and no batch is
+ * committed. A record saved in the same second as the boundary but with a lower id does not move
+ * the cursor, yet is read: then the batch is committed (its content hash makes the same set read
+ * again next time a no-op).
  */
 @Command(
     name = "sync",
@@ -131,8 +135,9 @@ public final class SyncCommand implements Callable<Integer> {
                             .filter(p -> p.entity().equals(cursor.entity()))
                             .findFirst()
                             .orElse(SyncCursor.initial(cursor.source(), cursor.entity()))));
+    long boundaryRecords = previous.stream().filter(cursor -> !cursor.isInitial()).count();
     String batch;
-    if (moved) {
+    if (moved || read > boundaryRecords) {
       BatchOutcome outcome =
           batches.commit(
               "connector:" + connection.name(),

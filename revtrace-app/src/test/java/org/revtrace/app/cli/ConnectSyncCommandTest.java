@@ -206,6 +206,36 @@ class ConnectSyncCommandTest {
   }
 
   @Test
+  void aRecordSavedInTheBoundarySecondWithALowerIdIsStillStored() throws IOException {
+    stubPortal();
+    // Deal 100 was saved in the same second as the cursor's deal 102 but read after it: the cursor
+    // (time, then id) does not move, yet the deal is new.
+    server.stubFor(
+        get(urlPathEqualTo(HOOK + "crm.deal.list.json"))
+            .withQueryParam("filter[>=DATE_MODIFY]", matching(".+"))
+            .willReturn(
+                okJson(
+                    "{\"result\":["
+                        + deal(100, "2025-03-01T10:00:02+03:00")
+                        + ","
+                        + deal(102, "2025-03-01T10:00:02+03:00")
+                        + "],\"total\":2}")));
+    Files.writeString(
+        config(),
+        "connections:\n  - name: crm\n    source: bitrix24\n    url: "
+            + server.baseUrl()
+            + "\n    token_env: RT_BITRIX24\n");
+    String db = dir.resolve("pg").toString();
+    assertThat(run("sync", "--config", config().toString(), "--db-dir", db).out())
+        .contains("batch 1;");
+
+    Run second = run("sync", "--config", config().toString(), "--db-dir", db);
+    assertThat(second.out()).contains("crm: 2 read, 2 kept", "batch 2;");
+    Run third = run("sync", "--config", config().toString(), "--db-dir", db);
+    assertThat(third.out()).as("the same records again").contains("batch 2 (already stored)");
+  }
+
+  @Test
   void aFailingConnectionIsReportedWithoutItsTokenAndTheOthersStillSync() throws IOException {
     stubPortal();
     Files.writeString(
