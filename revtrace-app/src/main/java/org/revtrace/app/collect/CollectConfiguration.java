@@ -42,6 +42,17 @@ class CollectConfiguration {
   }
 
   @Bean
+  org.springframework.boot.web.servlet.ServletRegistrationBean<CollectServlet> collectServlet(
+      EventWriter writer,
+      ClientLimits limits,
+      CollectorSettings settings,
+      java.time.Clock clock,
+      io.micrometer.core.instrument.MeterRegistry meters) {
+    return new org.springframework.boot.web.servlet.ServletRegistrationBean<>(
+        new CollectServlet(writer, limits, settings, clock, meters), "/collect");
+  }
+
+  @Bean
   ClientLimits clientLimits(
       @Value("${revtrace.collect.events-per-second-per-client:20}") double perSecond,
       @Value("${revtrace.collect.burst-per-client:100}") double burst) {

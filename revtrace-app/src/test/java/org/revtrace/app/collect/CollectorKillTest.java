@@ -102,10 +102,10 @@ class CollectorKillTest {
           HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/collect"))
               .timeout(Duration.ofSeconds(5))
               .header("Content-Type", "text/plain")
-              .header("User-Agent", CollectControllerTest.BROWSER)
+              .header("User-Agent", CollectServletTest.BROWSER)
               .POST(
                   HttpRequest.BodyPublishers.ofString(
-                      CollectControllerTest.body(
+                      CollectServletTest.body(
                           id, "pageview", "https://www.example.com/?utm_source=kill", null)))
               .build();
       try {

@@ -3,8 +3,10 @@ package org.revtrace.app.collect;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,22 +24,19 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * {@code POST /collect}: one tracker event as JSON ({@code {"id","type","url","referrer"}}, sent as
- * {@code text/plain} so browsers need no preflight). Answers 200 with {@code {"visitor": id}} once
- * the event is committed (the script puts the id into forms; the cookie itself is HTTP-only), 204
- * for a bot (dropped), 400 for an invalid event, 413 when too large, 429 over the per-address
- * limit, 503 when the writer is full or the database failed (the script may resend: ids dedupe).
+ * {@code POST /collect}, a plain servlet (outside Spring MVC, for throughput): one tracker event as
+ * JSON ({@code {"id","type","url","referrer"}}, sent as {@code text/plain} so browsers need no
+ * preflight). Answers 200 with {@code {"visitor": id}} once the event is committed (the script puts
+ * the id into forms; the cookie itself is HTTP-only), 204 for a bot (dropped), 400 for an invalid
+ * event, 413 when too large, 429 over the per-address limit, 503 when the writer is full or the
+ * database failed (the script may resend: ids dedupe).
  */
-@RestController
-class CollectController {
+final class CollectServlet extends HttpServlet {
 
   static final String COOKIE = "rt_vid";
   static final int MAX_BODY = 8 * 1024;
@@ -57,7 +56,7 @@ class CollectController {
   private final Counter limited;
   private final Counter invalid;
 
-  CollectController(
+  CollectServlet(
       EventWriter writer,
       ClientLimits limits,
       CollectorSettings settings,
@@ -73,45 +72,60 @@ class CollectController {
     this.invalid = meters.counter("revtrace.collect.events", "outcome", "invalid");
   }
 
-  @PostMapping(
-      path = "/collect",
-      consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_JSON_VALUE})
-  ResponseEntity<String> collect(HttpServletRequest request, HttpServletResponse response)
-      throws java.io.IOException {
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     allowOrigin(request, response);
+    String type = request.getContentType() == null ? "" : request.getContentType();
+    if (!(type.startsWith(MediaType.TEXT_PLAIN_VALUE)
+        || type.startsWith(MediaType.APPLICATION_JSON_VALUE))) {
+      invalid.increment();
+      response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+      return;
+    }
     if (Bots.isBot(request.getHeader(HttpHeaders.USER_AGENT))) {
       bots.increment();
-      return ResponseEntity.noContent().build();
+      response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+      return;
     }
     if (!limits.allow(request.getRemoteAddr(), System.nanoTime())) {
       limited.increment();
-      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-          .header(HttpHeaders.RETRY_AFTER, "1")
-          .build();
+      response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+      response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+      return;
     }
     byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
     if (body.length > MAX_BODY) {
       invalid.increment();
-      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).build();
+      response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+      return;
     }
-    String visitor = visitor(request).orElseGet(CollectController::newVisitorId);
+    String visitor = visitor(request).orElseGet(CollectServlet::newVisitorId);
     Optional<TrackedEvent> event = event(body, visitor);
     if (event.isEmpty()) {
       invalid.increment();
-      return ResponseEntity.badRequest().body("{\"error\":\"invalid event\"}");
+      write(response, HttpServletResponse.SC_BAD_REQUEST, "{\"error\":\"invalid event\"}");
+      return;
     }
     Optional<CompletableFuture<Void>> queued = writer.submit(event.get());
     if (queued.isEmpty() || !committed(queued.get())) {
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-          .header(HttpHeaders.RETRY_AFTER, "5")
-          .build();
+      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+      return;
     }
     stored.increment();
-    return ResponseEntity.ok()
-        .header(HttpHeaders.SET_COOKIE, cookie(visitor, request.isSecure()))
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body("{\"visitor\":\"" + visitor + "\"}");
+    response.setHeader(HttpHeaders.SET_COOKIE, cookie(visitor, request.isSecure()));
+    response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    write(response, HttpServletResponse.SC_OK, "{\"visitor\":\"" + visitor + "\"}");
+  }
+
+  private static void write(HttpServletResponse response, int status, String json)
+      throws IOException {
+    byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
   }
 
   private Optional<TrackedEvent> event(byte[] body, String visitor) {
