@@ -1,6 +1,7 @@
 package org.revtrace.app.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.revtrace.core.port.ImportBatches;
@@ -32,19 +33,10 @@ public final class StoreOptions {
         server.close();
       }
     }
-
-    /** Closes the store, wrapping a failure (for callers that cannot throw checked exceptions). */
-    public void stop() {
-      try {
-        close();
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot stop " + description + ": " + e.getMessage(), e);
-      }
-    }
   }
 
   /** An open database; closing it stops the embedded server, if one was started. */
-  record OpenDatabase(DataSource dataSource, String description, AutoCloseable server)
+  public record OpenDatabase(DataSource dataSource, String description, AutoCloseable server)
       implements AutoCloseable {
 
     @Override
@@ -57,7 +49,15 @@ public final class StoreOptions {
 
   /** The store's database with its migrations applied. */
   OpenDatabase openDatabase() {
-    Optional<Database> external = Database.fromEnvironment(System.getenv());
+    return openDatabase(directory, System.getenv());
+  }
+
+  /**
+   * The external database named by {@code REVTRACE_DB_URL} in {@code environment}, else the
+   * embedded one started in {@code directory}; migrations are applied either way.
+   */
+  public static OpenDatabase openDatabase(Path directory, Map<String, String> environment) {
+    Optional<Database> external = Database.fromEnvironment(environment);
     if (external.isPresent()) {
       DataSource dataSource = external.get().dataSource();
       Migrations.apply(dataSource);
@@ -71,24 +71,8 @@ public final class StoreOptions {
   }
 
   OpenStore open() {
-    return open(directory);
-  }
-
-  /**
-   * Opens the external store named by {@code REVTRACE_DB_URL}, else starts the embedded one in
-   * {@code directory}; migrations are applied either way.
-   */
-  public static OpenStore open(Path directory) {
-    Optional<Database> external = Database.fromEnvironment(System.getenv());
-    if (external.isPresent()) {
-      DataSource dataSource = external.get().dataSource();
-      Migrations.apply(dataSource);
-      return new OpenStore(new JdbcImportBatches(dataSource), external.get().toString(), null);
-    }
-    EmbeddedDatabase embedded = EmbeddedDatabase.start(directory);
+    OpenDatabase database = openDatabase();
     return new OpenStore(
-        new JdbcImportBatches(embedded.dataSource()),
-        "embedded PostgreSQL in " + directory.toAbsolutePath().normalize(),
-        embedded);
+        new JdbcImportBatches(database.dataSource()), database.description(), database.server());
   }
 }

@@ -5,11 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import javax.sql.DataSource;
+import org.revtrace.app.cli.StoreOptions;
 import org.revtrace.store.Database;
-import org.revtrace.store.EmbeddedDatabase;
-import org.revtrace.store.Migrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,36 +27,30 @@ class StoreConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(StoreConfiguration.class);
 
-  /** The open store; closing it releases the embedded server, if one was started. */
+  /** The open store behind a connection pool; closing it closes the pool, then the database. */
   static final class OpenStore implements AutoCloseable {
 
-    private final DataSource dataSource;
-    private final EmbeddedDatabase embedded;
-    private final String description;
+    private final StoreOptions.OpenDatabase database;
+    private final HikariDataSource pool;
 
-    OpenStore(DataSource dataSource, EmbeddedDatabase embedded, String description) {
-      this.dataSource = dataSource;
-      this.embedded = embedded;
-      this.description = description;
+    OpenStore(StoreOptions.OpenDatabase database, HikariDataSource pool) {
+      this.database = database;
+      this.pool = pool;
     }
 
     DataSource dataSource() {
-      return dataSource;
+      return pool;
     }
 
     /** Where the store is, for logs and pages (never with a password). */
     String description() {
-      return description;
+      return database.description();
     }
 
     @Override
-    public void close() {
-      if (dataSource instanceof HikariDataSource pool) {
-        pool.close();
-      }
-      if (embedded != null) {
-        embedded.close();
-      }
+    public void close() throws Exception {
+      pool.close();
+      database.close();
     }
   }
 
@@ -75,21 +67,13 @@ class StoreConfiguration {
         variables.put(name, value);
       }
     }
-    Optional<Database> external = Database.fromEnvironment(variables);
-    if (external.isPresent()) {
-      DataSource dataSource = external.get().dataSource();
-      Migrations.apply(dataSource);
-      LOG.info("Store: {}", external.get());
-      return new OpenStore(pooled(dataSource, poolSize), null, external.get().toString());
-    }
     Path directory =
         Path.of(storeDirectory.isBlank() ? "revtrace-data/pg" : storeDirectory)
             .toAbsolutePath()
             .normalize();
-    EmbeddedDatabase embedded = EmbeddedDatabase.start(directory);
-    LOG.info("Store: {}", embedded);
-    return new OpenStore(
-        pooled(embedded.dataSource(), poolSize), embedded, "embedded PostgreSQL in " + directory);
+    StoreOptions.OpenDatabase database = StoreOptions.openDatabase(directory, variables);
+    LOG.info("Store: {}", database.description());
+    return new OpenStore(database, pooled(database.dataSource(), poolSize));
   }
 
   /** Keeps up to {@code size} connections open for requests (HikariCP). */

@@ -430,6 +430,7 @@ class AdminTest {
     mvc.perform(get("/api/v1/models").header("Authorization", "Bearer " + token))
         .andExpect(status().isOk());
     assertThat(page(wendy)).as("shown on the page after the redirect").contains(token);
+    assertThat(page(wendy)).containsPattern("action=\"/account/tokens/\\d+/revoke\"");
     assertThat(page(wendy)).as("and only once").contains("sheet").doesNotContain(token);
     long adminToken =
         JSON.readTree(
