@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /** One embedded database for the whole test run, emptied between tests. */
@@ -30,11 +32,29 @@ final class SharedDatabase {
   /** The database with every table emptied and batch ids restarted. */
   static DataSource empty() {
     DataSource dataSource = get().dataSource();
-    execute(
-        dataSource,
-        "truncate batches, batch_tables, quarantine, rejected_files, rejected_rows, currencies,"
-            + " spend, touchpoints, leads, deals, stage_changes, payments, accounts, contacts, costs, rates restart identity");
+    truncateAll(dataSource);
     return dataSource;
+  }
+
+  /**
+   * Empties every table of the schema (but Flyway's history) and restarts the ids, so a new
+   * migration's tables are emptied too without touching this list.
+   */
+  static void truncateAll(DataSource dataSource) {
+    List<String> tables = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "select tablename from pg_tables where schemaname = 'public'"
+                    + " and tablename <> 'flyway_schema_history'")) {
+      while (rows.next()) {
+        tables.add('"' + rows.getString(1) + '"');
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list the tables", e);
+    }
+    execute(dataSource, "truncate " + String.join(", ", tables) + " restart identity");
   }
 
   static void execute(DataSource dataSource, String sql) {

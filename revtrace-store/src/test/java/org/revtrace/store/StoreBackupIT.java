@@ -133,12 +133,7 @@ class StoreBackupIT {
 
   private static DataSource emptyTarget() {
     DataSource dataSource = target.dataSource();
-    SharedDatabase.execute(
-        dataSource,
-        "truncate batches, batch_tables, quarantine, rejected_files, rejected_rows, currencies,"
-            + " spend, touchpoints, leads, deals, stage_changes, payments, accounts, contacts,"
-            + " costs, rates, api_tokens, users, tracker_events, sync_cursors"
-            + " restart identity");
+    SharedDatabase.truncateAll(dataSource);
     return dataSource;
   }
 
