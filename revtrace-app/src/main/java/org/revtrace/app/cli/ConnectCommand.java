@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.revtrace.app.connect.ConnectionSettings;
+import org.revtrace.app.connect.ConnectionsFile;
+import org.revtrace.app.connect.ConnectorSource;
+import org.revtrace.app.connect.Connectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,8 +51,13 @@ public final class ConnectCommand implements Callable<Integer> {
   String currency;
 
   @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Any other setting of the source (repeatable), e.g. --set account_id=123.")
+  Map<String, String> more = new LinkedHashMap<>();
+
+  @Option(
       names = "--token-env",
-      required = true,
       description = "Environment variable holding the token (webhook token or long-lived token).")
   String tokenEnv;
 
@@ -66,6 +75,7 @@ public final class ConnectCommand implements Callable<Integer> {
     put(settings, "user", user);
     put(settings, "currency", currency);
     put(settings, "token_env", tokenEnv);
+    more.forEach((key, value) -> put(settings, key, value));
     ConnectionSettings connection =
         new ConnectionSettings(name, ConnectorSource.of(source), settings);
     ConnectionsFile.upsert(config, connection);

@@ -101,7 +101,7 @@ public final class StoreImport {
   }
 
   /** The importer's rejected rows in the store's terms: file, header, rows with line and fields. */
-  static List<RejectedFile> rejectedFiles(List<QuarantinedFile> quarantine) {
+  public static List<RejectedFile> rejectedFiles(List<QuarantinedFile> quarantine) {
     return quarantine.stream()
         .map(
             file ->

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.revtrace.app.Main;
+import org.revtrace.app.connect.ConnectionsFile;
 
 /**
  * {@code connect} and {@code sync} against a WireMock Bitrix24 portal: the connections file holds

@@ -1,4 +1,4 @@
-package org.revtrace.app.cli;
+package org.revtrace.app.connect;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * environment, tests it with one cheap request, or runs its incremental sync. Cursors travel to and
  * from the store as JSON ({@code {"modified_at": ..., "last_id": ...}}).
  */
-final class Connectors {
+public final class Connectors {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -33,14 +33,14 @@ final class Connectors {
   private final ApiHttp.Pause pause;
   private final Map<String, String> environment;
 
-  Connectors(ApiHttp http, ApiHttp.Pause pause, Map<String, String> environment) {
+  public Connectors(ApiHttp http, ApiHttp.Pause pause, Map<String, String> environment) {
     this.http = http;
     this.pause = pause;
     this.environment = Map.copyOf(environment);
   }
 
   /** Connectors over real HTTP with real pauses, reading secrets from {@code environment}. */
-  static Connectors standard(Map<String, String> environment) {
+  public static Connectors standard(Map<String, String> environment) {
     return new Connectors(
         ApiHttp.standard(), duration -> Thread.sleep(duration.toMillis()), environment);
   }
@@ -52,7 +52,7 @@ final class Connectors {
    * @throws org.revtrace.ingest.http.ApiException when the source refuses it (no token in the
    *     message)
    */
-  String test(ConnectionSettings connection) {
+  public String test(ConnectionSettings connection) {
     return switch (connection.source()) {
       case BITRIX24 -> {
         bitrix24(connection).list("crm.deal.list", Map.of("filter[ID]", "0", "select[]", "ID"));
@@ -66,7 +66,7 @@ final class Connectors {
   }
 
   /** One incremental sync from {@code previous} (empty: read everything). */
-  SyncResult sync(ConnectionSettings connection, List<SyncCursor> previous) {
+  public SyncResult sync(ConnectionSettings connection, List<SyncCursor> previous) {
     return switch (connection.source()) {
       case BITRIX24 ->
           new Bitrix24Sync(
@@ -110,7 +110,7 @@ final class Connectors {
    * {@code message} with the connection's secret blanked out, in case an error carried it past the
    * clients' own redaction.
    */
-  String redact(ConnectionSettings connection, String message) {
+  public String redact(ConnectionSettings connection, String message) {
     String variable = connection.settings().get("token_env");
     String secret = variable == null ? null : environment.get(variable);
     if (message == null || secret == null || secret.isBlank()) {
@@ -120,7 +120,7 @@ final class Connectors {
   }
 
   /** The cursor as stored: JSON with the modification time and id, both null before a sync. */
-  static String write(SyncCursor cursor) {
+  public static String write(SyncCursor cursor) {
     ObjectNode node = JSON.createObjectNode();
     node.put("source", cursor.source());
     node.put("modified_at", cursor.isInitial() ? null : cursor.modifiedAt().toString());
@@ -129,7 +129,7 @@ final class Connectors {
   }
 
   /** The cursor of {@code entity} read back from {@link #write}. */
-  static SyncCursor read(String entity, String stored) {
+  public static SyncCursor read(String entity, String stored) {
     JsonNode node = JSON.readTree(stored);
     String modified =
         node.path("modified_at").isString() ? node.get("modified_at").asString() : null;

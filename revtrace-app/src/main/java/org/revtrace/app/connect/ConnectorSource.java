@@ -1,10 +1,11 @@
-package org.revtrace.app.cli;
+package org.revtrace.app.connect;
 
 import java.util.List;
 import java.util.Locale;
+import org.revtrace.app.cli.BadArgument;
 
 /** The connectors {@code revtrace connect} and {@code revtrace sync} run. */
-enum ConnectorSource {
+public enum ConnectorSource {
   /** Bitrix24 through an incoming webhook: portal URL, webhook user, token in the environment. */
   BITRIX24("bitrix24", List.of("url", "user", "token_env"), List.of("url", "token_env")),
   /** amoCRM with a long-lived token: account URL, deal currency, token in the environment. */
@@ -20,17 +21,17 @@ enum ConnectorSource {
     this.required = required;
   }
 
-  String code() {
+  public String code() {
     return code;
   }
 
   /** The setting keys this source knows. */
-  List<String> settings() {
+  public List<String> settings() {
     return settings;
   }
 
   /** The settings a connection of this source must have. */
-  List<String> required() {
+  public List<String> required() {
     return required;
   }
 
@@ -39,7 +40,7 @@ enum ConnectorSource {
    *
    * @throws BadArgument when no connector has that name
    */
-  static ConnectorSource of(String code) {
+  public static ConnectorSource of(String code) {
     String wanted = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
     for (ConnectorSource source : values()) {
       if (source.code.equals(wanted)) {

@@ -1,4 +1,4 @@
-package org.revtrace.app.cli;
+package org.revtrace.app.connect;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.revtrace.app.cli.BadArgument;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -19,10 +20,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * entries with {@code name}, {@code source} and the source's settings; no secrets (see {@link
  * ConnectionSettings}).
  */
-final class ConnectionsFile {
+public final class ConnectionsFile {
 
   /** Where the file is unless {@code --config} says otherwise. */
-  static final Path DEFAULT = Path.of("revtrace-data", "connections.yaml");
+  public static final Path DEFAULT = Path.of("revtrace-data", "connections.yaml");
 
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
@@ -33,7 +34,7 @@ final class ConnectionsFile {
    *
    * @throws BadArgument when the file is not valid, names a connection twice or holds a secret
    */
-  static List<ConnectionSettings> load(Path file) throws IOException {
+  public static List<ConnectionSettings> load(Path file) throws IOException {
     if (!Files.exists(file)) {
       return List.of();
     }
@@ -86,7 +87,7 @@ final class ConnectionsFile {
    * Writes {@code connection} into {@code file}: replaces the entry of the same name, else appends
    * it; creates the file and its folder when needed.
    */
-  static void upsert(Path file, ConnectionSettings connection) throws IOException {
+  public static void upsert(Path file, ConnectionSettings connection) throws IOException {
     List<ConnectionSettings> connections = new ArrayList<>(load(file));
     connections.removeIf(existing -> existing.name().equals(connection.name()));
     connections.add(connection);

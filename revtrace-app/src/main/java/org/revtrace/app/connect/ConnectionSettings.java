@@ -1,4 +1,4 @@
-package org.revtrace.app.cli;
+package org.revtrace.app.connect;
 
 import java.util.Locale;
 import java.util.Map;
@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.revtrace.app.cli.BadArgument;
 
 /**
  * One entry of the connections file: a name, the source it reads, and the source's settings.
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  * @param source the connector
  * @param settings the source's settings by key, without secrets (checked here)
  */
-record ConnectionSettings(String name, ConnectorSource source, Map<String, String> settings) {
+public record ConnectionSettings(
+    String name, ConnectorSource source, Map<String, String> settings) {
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
   private static final Set<String> SECRET_WORDS =
@@ -24,7 +26,7 @@ record ConnectionSettings(String name, ConnectorSource source, Map<String, Strin
   // A Bitrix24 webhook URL carries its token: https://portal/rest/<user>/<token>/
   private static final Pattern URL_WITH_TOKEN = Pattern.compile("(?i).*/rest/\\d+/[^/?#]+/?");
 
-  ConnectionSettings {
+  public ConnectionSettings {
     Objects.requireNonNull(source, "source");
     if (name == null || !NAME.matcher(name).matches()) {
       throw new BadArgument(
@@ -71,7 +73,7 @@ record ConnectionSettings(String name, ConnectorSource source, Map<String, Strin
   }
 
   /** The setting, or {@code fallback} when absent. */
-  String setting(String key, String fallback) {
+  public String setting(String key, String fallback) {
     return settings.getOrDefault(key, fallback);
   }
 
@@ -81,7 +83,7 @@ record ConnectionSettings(String name, ConnectorSource source, Map<String, Strin
    * @throws BadArgument when the variable is not set or empty (the message names the variable,
    *     never a value)
    */
-  String secret(String key, Map<String, String> environment) {
+  public String secret(String key, Map<String, String> environment) {
     String variable = settings.get(key);
     String value = variable == null ? null : environment.get(variable);
     if (value == null || value.isBlank()) {
