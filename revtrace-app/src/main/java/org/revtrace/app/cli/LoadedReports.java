@@ -52,9 +52,10 @@ public final class LoadedReports {
    * @param lastBatchId the newest batch of the store the snapshot was loaded from (0: none, or a
    *     folder)
    * @param batches how many batches the store held
+   * @param eventSequence the newest tracker event the snapshot holds (0: none, or no tracker)
    * @param loadedAt when the snapshot was loaded
    */
-  public record DataVersion(long lastBatchId, int batches, Instant loadedAt) {
+  public record DataVersion(long lastBatchId, int batches, long eventSequence, Instant loadedAt) {
 
     public DataVersion {
       Objects.requireNonNull(loadedAt, "loadedAt");
@@ -91,15 +92,22 @@ public final class LoadedReports {
 
   private final Source source;
   private final ImportBatches batches;
+  private final EventLog events;
   private final String description;
   private final Clock clock;
   private final String firstCurrency;
   private final AtomicReference<Snapshot> current = new AtomicReference<>();
 
   private LoadedReports(
-      Source source, ImportBatches batches, String description, Clock clock, String currency) {
+      Source source,
+      ImportBatches batches,
+      EventLog events,
+      String description,
+      Clock clock,
+      String currency) {
     this.source = source;
     this.batches = batches;
+    this.events = events;
     this.description = description;
     this.clock = clock;
     this.firstCurrency = currency;
@@ -146,7 +154,7 @@ public final class LoadedReports {
           return code -> DataLoader.indexStored(data, code);
         };
     LoadedReports reports =
-        new LoadedReports(source, batches, description, clock, Formats.currency(currency));
+        new LoadedReports(source, batches, events, description, clock, Formats.currency(currency));
     reports.refresh();
     return reports;
   }
@@ -156,7 +164,7 @@ public final class LoadedReports {
     Source source = () -> code -> DataLoader.load(input, code);
     LoadedReports reports =
         new LoadedReports(
-            source, batches, description, Clock.systemUTC(), Formats.currency(currency));
+            source, batches, null, description, Clock.systemUTC(), Formats.currency(currency));
     reports.refresh();
     return reports;
   }
@@ -172,6 +180,9 @@ public final class LoadedReports {
     Snapshot old = current.get();
     List<BatchSummary> stored = batches != null ? batches.batches() : List.of();
     long lastBatch = stored.isEmpty() ? 0 : stored.get(stored.size() - 1).id();
+    // Read before the events themselves: events arriving meanwhile make the next look refresh
+    // again.
+    long eventSequence = events == null ? 0 : events.lastSequence();
     Indexer indexer;
     try {
       indexer = source.read();
@@ -179,7 +190,8 @@ public final class LoadedReports {
       throw new UncheckedIOException("cannot load " + description, e);
     }
     Snapshot next =
-        new Snapshot(indexer, new DataVersion(lastBatch, stored.size(), clock.instant()));
+        new Snapshot(
+            indexer, new DataVersion(lastBatch, stored.size(), eventSequence, clock.instant()));
     loaded(next, firstCurrency);
     if (old != null) {
       for (String currency : old.byCurrency.keySet()) {

@@ -20,12 +20,10 @@ final class TrackerRefresh implements AutoCloseable {
   private final EventLog events;
   private final LoadedReports reports;
   private final ScheduledExecutorService timer;
-  private long seen;
 
   TrackerRefresh(EventLog events, LoadedReports reports, Duration period) {
     this.events = events;
     this.reports = reports;
-    this.seen = events.lastSequence();
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -37,16 +35,18 @@ final class TrackerRefresh implements AutoCloseable {
     timer.scheduleWithFixedDelay(this::refreshIfNew, millis, millis, TimeUnit.MILLISECONDS);
   }
 
-  /** Rebuilds the snapshot when events came since the last call; true when it did. */
+  /**
+   * Rebuilds the snapshot when events came after the newest one it holds (an import in between
+   * already loaded them: then nothing is done); true when it did.
+   */
   synchronized boolean refreshIfNew() {
     try {
-      long last = events.lastSequence();
-      if (last == seen) {
+      long loaded = reports.version().eventSequence();
+      if (events.lastSequence() <= loaded) {
         return false;
       }
-      reports.refresh();
-      LOG.info("Snapshot refreshed with {} new tracker events", last - seen);
-      seen = last;
+      long now = reports.refresh().eventSequence();
+      LOG.info("Snapshot refreshed with {} new tracker events", now - loaded);
       return true;
     } catch (RuntimeException e) {
       LOG.warn("could not refresh the snapshot with tracker events: {}", e.getMessage());

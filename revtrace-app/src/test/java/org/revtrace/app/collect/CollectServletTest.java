@@ -152,8 +152,8 @@ class CollectServletTest {
                 .with(csrf()))
         .andExpect(status().isCreated());
 
-    // The import refreshed the snapshot (events included); the timer's refresh changes nothing.
-    refresh.refreshIfNew();
+    // The import refreshed the snapshot with the events; the timer does not rebuild it again.
+    assertThat(refresh.refreshIfNew()).isFalse();
     String report =
         mvc.perform(
                 get("/api/v1/report")
