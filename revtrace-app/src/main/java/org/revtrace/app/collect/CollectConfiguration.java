@@ -1,5 +1,6 @@
 package org.revtrace.app.collect;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.revtrace.app.cli.LoadedReports;
 import org.revtrace.core.port.EventLog;
@@ -11,13 +12,32 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CollectConfiguration {
 
+  /**
+   * The collector's writer over its journal: {@code revtrace.collect.journal-dir}, by default the
+   * folder {@code <db-dir>-tracker-journal} beside the store's ({@code
+   * revtrace-data/pg-tracker-journal}).
+   */
   @Bean(destroyMethod = "close")
   EventWriter eventWriter(
       EventLog events,
+      @Value("${revtrace.db-dir:revtrace-data/pg}") String storeDirectory,
+      @Value("${revtrace.collect.journal-dir:}") String journalDirectory,
       @Value("${revtrace.collect.queue:50000}") int capacity,
-      @Value("${revtrace.collect.max-batch:2000}") int maxBatch,
-      @Value("${revtrace.collect.writers:4}") int writers) {
-    return new EventWriter(events, capacity, maxBatch, writers);
+      @Value("${revtrace.collect.max-batch:5000}") int maxBatch,
+      @Value("${revtrace.collect.store-batch:20000}") int storeBatch,
+      @Value("${revtrace.collect.max-backlog:5000000}") long maxBacklog)
+      throws java.io.IOException {
+    Path journal =
+        journalDirectory.isBlank()
+            ? journalBeside(Path.of(storeDirectory))
+            : Path.of(journalDirectory);
+    return new EventWriter(
+        events, new EventJournal(journal), capacity, maxBatch, storeBatch, maxBacklog);
+  }
+
+  static Path journalBeside(Path storeDirectory) {
+    Path absolute = storeDirectory.toAbsolutePath().normalize();
+    return absolute.resolveSibling(absolute.getFileName() + "-tracker-journal");
   }
 
   @Bean(destroyMethod = "close")

@@ -55,6 +55,7 @@ class CollectServletTest {
   @Autowired DataSource dataSource;
   @Autowired TrackerRefresh refresh;
   @Autowired LoadedReports reports;
+  @Autowired EventWriter writer;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws IOException {
@@ -285,7 +286,10 @@ class CollectServletTest {
     if (cookie != null) {
       request.header("Cookie", cookie);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    // Acknowledged means journaled; the copy into the store follows within milliseconds.
+    assertThat(writer.awaitStored(java.time.Duration.ofSeconds(10))).isTrue();
+    return answer;
   }
 
   static String body(String id, String type, String url, String referrer) {
