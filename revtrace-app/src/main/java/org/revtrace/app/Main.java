@@ -3,6 +3,7 @@ package org.revtrace.app;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.revtrace.app.cli.AuditCommand;
 import org.revtrace.app.cli.BadArgument;
 import org.revtrace.app.cli.BenchCommand;
 import org.revtrace.app.cli.ClvCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       org.revtrace.app.cli.CompareCommand.class,
       ImportCommand.class,
       FunnelCommand.class,
+      AuditCommand.class,
       ForecastCommand.class,
       PathsCommand.class,
       EngagementCommand.class,

@@ -29,8 +29,19 @@ final class DataLoader {
   /** Inputs larger than this get a progress bar on stderr. */
   private static final long PROGRESS_BAR_BYTES = 16L * 1024 * 1024;
 
-  /** What was loaded, and every row that was left out. */
-  record Loaded(Dataset dataset, ImportResult imported, List<RowError> errors) {
+  /**
+   * What was loaded, and every row that was left out.
+   *
+   * @param dataset the indexed data set
+   * @param imported the rows as imported (before normalisation) and the import's errors
+   * @param normalized the imported rows after normalisation, row by row
+   * @param errors every row left out: quarantined by the import or not convertible
+   */
+  record Loaded(
+      Dataset dataset,
+      ImportResult imported,
+      org.revtrace.core.model.CanonicalData normalized,
+      List<RowError> errors) {
 
     boolean hasErrors() {
       return !errors.isEmpty();
@@ -77,10 +88,11 @@ final class DataLoader {
             ? ChannelGrouping.load(input.channelRules)
             : ChannelGrouping.defaults();
     Normalizer normalizer = new Normalizer(new UtmNormalizer(), grouping);
-    Dataset dataset = Dataset.of(normalizer.normalize(imported.data()), currency);
+    org.revtrace.core.model.CanonicalData normalized = normalizer.normalize(imported.data());
+    Dataset dataset = Dataset.of(normalized, currency);
     List<RowError> errors = new ArrayList<>(imported.errors());
     errors.addAll(dataset.conversionErrors());
-    return new Loaded(dataset, imported, errors);
+    return new Loaded(dataset, imported, normalized, errors);
   }
 
   /**

@@ -1,0 +1,62 @@
+package org.revtrace.core.audit;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one audit check found.
+ *
+ * @param code the check's stable code ({@code LEADS_WITHOUT_SOURCE}); its definition is {@code
+ *     docs/definitions/audit/<code in lower case>.md}
+ * @param horizon when it can be fixed
+ * @param affected how many records have the problem
+ * @param population how many records the check looked at (the share's denominator)
+ * @param unit what was counted ({@code leads}, {@code deals}, {@code touchpoints}, {@code spend
+ *     rows}, ...)
+ * @param revenueAffected revenue (reporting currency, minor units) of the won deals the problem
+ *     touches; 0 when it touches none or the check is not about revenue
+ * @param spendAffected spend (reporting currency, minor units) the problem touches
+ * @param pipelineAffected open deal amounts (reporting currency, minor units) the problem touches
+ * @param examples up to ten ids or values showing the problem, in a stable order
+ * @param detail one sentence with the numbers behind the finding
+ */
+public record Finding(
+    String code,
+    Horizon horizon,
+    long affected,
+    long population,
+    String unit,
+    long revenueAffected,
+    long spendAffected,
+    long pipelineAffected,
+    List<String> examples,
+    String detail) {
+
+  /** At most this many examples are kept. */
+  public static final int EXAMPLES = 10;
+
+  public Finding {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(horizon, "horizon");
+    Objects.requireNonNull(unit, "unit");
+    if (affected <= 0 || population < affected) {
+      throw new IllegalArgumentException(
+          code + ": affected must be in 1.." + population + ", got " + affected);
+    }
+    if (revenueAffected < 0 || spendAffected < 0 || pipelineAffected < 0) {
+      throw new IllegalArgumentException(code + ": negative money affected");
+    }
+    examples = List.copyOf(examples.subList(0, Math.min(EXAMPLES, examples.size())));
+    detail = detail == null ? "" : detail;
+  }
+
+  /** Money the finding touches: revenue, spend and open pipeline together. */
+  public long moneyAffected() {
+    return revenueAffected + spendAffected + pipelineAffected;
+  }
+
+  /** Affected records as a share of the records looked at, 0..1. */
+  public double share() {
+    return (double) affected / population;
+  }
+}

@@ -1,0 +1,54 @@
+package org.revtrace.core.audit.check;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.revtrace.core.audit.AuditCheck;
+import org.revtrace.core.audit.Finding;
+import org.revtrace.core.audit.Horizon;
+
+/** The code and horizon every check has, and the finding builder they share. */
+abstract class Check implements AuditCheck {
+
+  private final String code;
+  private final Horizon horizon;
+
+  Check(String code, Horizon horizon) {
+    this.code = code;
+    this.horizon = horizon;
+  }
+
+  @Override
+  public final String code() {
+    return code;
+  }
+
+  @Override
+  public final Horizon horizon() {
+    return horizon;
+  }
+
+  /** A finding of this check, or empty when nothing is affected. */
+  final Optional<Finding> found(
+      long affected,
+      long population,
+      String unit,
+      long revenue,
+      long spend,
+      long pipeline,
+      Collection<String> examples,
+      String detail) {
+    if (affected == 0) {
+      return Optional.empty();
+    }
+    List<String> sorted = examples.stream().sorted().limit(Finding.EXAMPLES).toList();
+    return Optional.of(
+        new Finding(
+            code, horizon, affected, population, unit, revenue, spend, pipeline, sorted, detail));
+  }
+
+  /** {@code 12.3%} of {@code part / whole}. */
+  static String percent(long part, long whole) {
+    return whole == 0 ? "0%" : String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+  }
+}
