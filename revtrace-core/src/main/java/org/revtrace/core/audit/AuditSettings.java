@@ -27,7 +27,7 @@ public record AuditSettings(
 
   /** Manual-entry markers seen in CRMs' source fields (Bitrix24 {@code SELF}, amoCRM "Вручную"). */
   public static final Set<String> DEFAULT_MANUAL_MARKERS =
-      Set.of("manual", "self", "вручную", "manually", "crm", "offline entry");
+      Set.of("manual", "self", "вручную", "manually", "offline entry", "ручной ввод");
 
   /** The paid mediums of the default channel grouping. */
   public static final Set<String> DEFAULT_PAID_MEDIUMS =

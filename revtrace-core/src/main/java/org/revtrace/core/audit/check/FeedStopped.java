@@ -16,17 +16,24 @@ import org.revtrace.core.audit.AuditInput;
 import org.revtrace.core.audit.Finding;
 import org.revtrace.core.audit.Horizon;
 import org.revtrace.core.dataset.Dataset;
+import org.revtrace.core.model.TouchType;
 
 /**
  * {@code FEED_STOPPED}: a feed that delivered rows regularly has none for longer than the feed gap
- * (7 days by default) before the data's last day. Feeds: spend per channel, touchpoints per
- * channel, leads, deals, payments. Regular: rows on at least 14 days, and in at least half of the
- * weeks between its first and last row. Money, for spend feeds: the spend not counted, estimated as
- * the feed's average daily spend over its last 28 days times the days it has been silent.
+ * (7 days by default) before the data's last day. Feeds: spend per channel (one ad account each),
+ * touchpoints, and touchpoints per kind that comes from its own system (visits and ad clicks: web
+ * analytics; calls: call tracking; forms; e-mails), leads, deals, payments. Event-like touches
+ * (webinars, conferences, meetings) come in bursts and are not feeds. Regular: rows on at least 14
+ * days, and in at least half of the weeks between its first and last row. Money, for spend feeds:
+ * the spend not counted, estimated as the feed's average daily spend over its last 28 days times
+ * the days it has been silent.
  */
 public final class FeedStopped extends Check {
 
   private static final int MIN_DAYS = 14;
+  private static final Set<TouchType> FEED_TYPES =
+      java.util.EnumSet.of(
+          TouchType.VISIT, TouchType.AD_CLICK, TouchType.CALL, TouchType.FORM, TouchType.EMAIL);
 
   public FeedStopped() {
     super("FEED_STOPPED", Horizon.QUICK_WIN);

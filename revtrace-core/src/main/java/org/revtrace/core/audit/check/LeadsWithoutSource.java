@@ -12,9 +12,10 @@ import org.revtrace.core.model.Lead;
 import org.revtrace.core.model.Touchpoint;
 
 /**
- * {@code LEADS_WITHOUT_SOURCE}: leads with no channel, no UTM source or medium, and no touchpoint
- * of their visitor or contact — nothing says where they came from. Money: the revenue of their
- * deals, which no channel can be credited with.
+ * {@code LEADS_WITHOUT_SOURCE}: leads whose record has no channel and no UTM source or medium — the
+ * CRM's own reports cannot say where they came from. Those with a tracked visit of their visitor or
+ * contact can be credited through the journey (the detail counts them); the others cannot. Money:
+ * the revenue of their deals.
  */
 public final class LeadsWithoutSource extends Check {
 
@@ -36,13 +37,18 @@ public final class LeadsWithoutSource extends Check {
     }
     List<String> ids = new ArrayList<>();
     long revenue = 0;
+    long untracked = 0;
     for (Lead lead : input.raw().leads()) {
+      if (!AuditInput.sourceless(lead)) {
+        continue;
+      }
+      ids.add(lead.id());
+      revenue += input.revenueOfLead(lead.id());
       boolean touched =
           lead.visitorId() != null && visitors.contains(lead.visitorId())
               || lead.contactId() != null && contacts.contains(lead.contactId());
-      if (AuditInput.sourceless(lead) && !touched) {
-        ids.add(lead.id());
-        revenue += input.revenueOfLead(lead.id());
+      if (!touched) {
+        untracked++;
       }
     }
     long leads = input.raw().leads().size();
@@ -59,6 +65,8 @@ public final class LeadsWithoutSource extends Check {
             + leads
             + " leads ("
             + percent(ids.size(), leads)
-            + ") have no channel, no UTM tags and no tracked visit");
+            + ") have no channel and no UTM tags; "
+            + untracked
+            + " of them have no tracked visit either, so no channel can be credited");
   }
 }
