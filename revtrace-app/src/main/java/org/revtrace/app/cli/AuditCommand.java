@@ -155,8 +155,15 @@ public final class AuditCommand implements Callable<Integer> {
       for (Finding finding : report.findings()) {
         text.append(
             String.format(Locale.ROOT, "%d. %s: %s%n", ++rank, finding.code(), finding.detail()));
+        for (String note : finding.notes().subList(0, Math.min(10, finding.notes().size()))) {
+          text.append("   - ").append(note).append('\n');
+        }
+        if (finding.notes().size() > 10) {
+          text.append("   - ... ").append(finding.notes().size() - 10).append(" more\n");
+        }
         if (!finding.examples().isEmpty()) {
-          text.append("   e.g. ").append(String.join("; ", finding.examples())).append('\n');
+          text.append("   e.g. ").append(String.join(", ", finding.examples()));
+          text.append(finding.affected() > finding.examples().size() ? ", ...\n" : "\n");
         }
       }
     }

@@ -17,7 +17,10 @@ import java.util.Objects;
  *     touches; 0 when it touches none or the check is not about revenue
  * @param spendAffected spend (reporting currency, minor units) the problem touches
  * @param pipelineAffected open deal amounts (reporting currency, minor units) the problem touches
- * @param examples up to ten ids or values showing the problem, in a stable order
+ * @param affectedIds every affected record's id (or, for checks about values, the value groups),
+ *     sorted — for export and fixing at the source; {@link #examples()} shows the first ten
+ * @param notes what the affected records have in common, for people (the mixed spellings, the
+ *     campaigns without spend, ...); may be empty
  * @param detail one sentence with the numbers behind the finding
  */
 public record Finding(
@@ -29,7 +32,8 @@ public record Finding(
     long revenueAffected,
     long spendAffected,
     long pipelineAffected,
-    List<String> examples,
+    List<String> affectedIds,
+    List<String> notes,
     String detail) {
 
   /** At most this many examples are kept. */
@@ -46,8 +50,14 @@ public record Finding(
     if (revenueAffected < 0 || spendAffected < 0 || pipelineAffected < 0) {
       throw new IllegalArgumentException(code + ": negative money affected");
     }
-    examples = List.copyOf(examples.subList(0, Math.min(EXAMPLES, examples.size())));
+    affectedIds = affectedIds.stream().sorted().toList();
+    notes = List.copyOf(notes);
     detail = detail == null ? "" : detail;
+  }
+
+  /** The first ten affected ids, to show. */
+  public List<String> examples() {
+    return affectedIds.subList(0, Math.min(EXAMPLES, affectedIds.size()));
   }
 
   /** Money the finding touches: revenue, spend and open pipeline together. */

@@ -71,10 +71,11 @@ class AuditChecksTest {
 
     assertThat(finding.affected()).isEqualTo(2);
     assertThat(finding.population()).isEqualTo(4);
-    assertThat(finding.examples())
+    assertThat(finding.affectedIds()).containsExactly("t3", "t4");
+    assertThat(finding.notes()) // in tag order: source, medium, campaign
         .containsExactly(
-            "utm_campaign 'brand' also written 'BRAND'",
-            "utm_source 'yandex' also written 'Yandex ', 'ya'");
+            "utm_source 'yandex' also written 'Yandex ', 'ya'",
+            "utm_campaign 'brand' also written 'BRAND'");
     assertThat(new UtmVariants().run(clean().input())).isEmpty();
   }
 
@@ -91,7 +92,8 @@ class AuditChecksTest {
     Finding finding = new CampaignTypos().run(data.input()).orElseThrow();
 
     assertThat(finding.affected()).isEqualTo(2);
-    assertThat(finding.examples())
+    assertThat(finding.affectedIds()).containsExactly("b1", "b2");
+    assertThat(finding.notes())
         .containsExactly(
             "'autum_sale' (1) looks like 'autumn_sale' (20) in yandex",
             "'auutmn_sale' (1) looks like 'autumn_sale' (20) in yandex");
@@ -113,7 +115,8 @@ class AuditChecksTest {
 
     assertThat(finding.affected()).isEqualTo(1);
     assertThat(finding.population()).isEqualTo(2);
-    assertThat(finding.examples()).containsExactly("partner (1)");
+    assertThat(finding.affectedIds()).containsExactly("t1");
+    assertThat(finding.notes()).containsExactly("partner (1)");
     assertThat(new MissingMedium().run(clean().input())).isEmpty();
   }
 
@@ -215,7 +218,8 @@ class AuditChecksTest {
     Finding touches = new PaidTouchpointsWithoutSpend().run(data.input()).orElseThrow();
     assertThat(touches.affected()).isEqualTo(1);
     assertThat(touches.population()).isEqualTo(2);
-    assertThat(touches.examples()).containsExactly("paid_social/free_ride");
+    assertThat(touches.affectedIds()).containsExactly("t2");
+    assertThat(touches.notes()).containsExactly("paid_social/free_ride");
 
     assertThat(new SpendWithoutTouchpoints().run(clean().input())).isEmpty();
     assertThat(new PaidTouchpointsWithoutSpend().run(clean().input())).isEmpty();
@@ -317,7 +321,8 @@ class AuditChecksTest {
     Finding finding = new CurrencyGaps().run(data.input()).orElseThrow();
 
     assertThat(finding.affected()).isEqualTo(1);
-    assertThat(finding.examples()).containsExactly("payments.csv: 1");
+    assertThat(finding.affectedIds()).containsExactly("payments.csv:4");
+    assertThat(finding.notes()).containsExactly("payments.csv: 1");
     assertThat(new CurrencyGaps().run(clean().input())).isEmpty();
   }
 
@@ -336,7 +341,8 @@ class AuditChecksTest {
     Finding finding = new FeedStopped().run(data.input()).orElseThrow();
 
     assertThat(finding.affected()).isEqualTo(1);
-    assertThat(finding.examples())
+    assertThat(finding.affectedIds()).containsExactly("spend:paid_social");
+    assertThat(finding.notes())
         .containsExactly("spend:paid_social (last row 2025-02-09, silent 22 days)");
     // the data end is the touchpoint of 2025-03-03
     assertThat(finding.spendAffected()).as("280 RUB a day × 22 days").isEqualTo(616_000);

@@ -52,6 +52,7 @@ public final class CampaignTypos extends Check {
     int distance = input.settings().campaignTypoDistance();
     long affected = 0;
     List<String> examples = new ArrayList<>();
+    Map<String, Map<String, String>> typosBySource = new TreeMap<>();
     for (Map.Entry<String, Map<String, Integer>> source : bySource.entrySet()) {
       Map<String, Integer> counts = source.getValue();
       List<String> names = new ArrayList<>(counts.keySet());
@@ -77,6 +78,7 @@ public final class CampaignTypos extends Check {
           typoOf.put(rare, best);
         }
       }
+      typosBySource.put(source.getKey(), typoOf);
       for (Map.Entry<String, String> typo : new TreeMap<>(typoOf).entrySet()) {
         affected += counts.get(typo.getKey());
         examples.add(
@@ -92,6 +94,16 @@ public final class CampaignTypos extends Check {
                 + (source.getKey().isEmpty() ? "" : " in " + source.getKey()));
       }
     }
+    List<String> ids = new ArrayList<>();
+    for (Touchpoint touch : input.normalized().touchpoints()) {
+      String source = touch.utm().source() == null ? "" : touch.utm().source();
+      Map<String, String> typos = typosBySource.get(source);
+      if (touch.utm().campaign() != null
+          && typos != null
+          && typos.containsKey(touch.utm().campaign())) {
+        ids.add(touch.id());
+      }
+    }
     return found(
         affected,
         tagged,
@@ -99,6 +111,7 @@ public final class CampaignTypos extends Check {
         0,
         0,
         0,
+        ids,
         examples,
         affected
             + " touchpoints carry "

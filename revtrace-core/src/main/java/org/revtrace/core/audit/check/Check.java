@@ -36,15 +36,39 @@ abstract class Check implements AuditCheck {
       long revenue,
       long spend,
       long pipeline,
-      Collection<String> examples,
+      Collection<String> affectedIds,
+      String detail) {
+    return found(
+        affected, population, unit, revenue, spend, pipeline, affectedIds, List.of(), detail);
+  }
+
+  /** A finding with notes on what the affected records have in common. */
+  final Optional<Finding> found(
+      long affected,
+      long population,
+      String unit,
+      long revenue,
+      long spend,
+      long pipeline,
+      Collection<String> affectedIds,
+      List<String> notes,
       String detail) {
     if (affected == 0) {
       return Optional.empty();
     }
-    List<String> sorted = examples.stream().sorted().limit(Finding.EXAMPLES).toList();
     return Optional.of(
         new Finding(
-            code, horizon, affected, population, unit, revenue, spend, pipeline, sorted, detail));
+            code,
+            horizon,
+            affected,
+            population,
+            unit,
+            revenue,
+            spend,
+            pipeline,
+            List.copyOf(affectedIds),
+            notes,
+            detail));
   }
 
   /** {@code 12.3%} of {@code part / whole}. */

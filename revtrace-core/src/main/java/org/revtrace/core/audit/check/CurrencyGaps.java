@@ -22,10 +22,12 @@ public final class CurrencyGaps extends Check {
   @Override
   public Optional<Finding> run(AuditInput input) {
     TreeMap<String, Integer> byFile = new TreeMap<>();
+    java.util.List<String> ids = new java.util.ArrayList<>();
     long missing = 0;
     for (RowError error : input.errors()) {
       if (error.code() == ErrorCode.MISSING_RATE) {
         missing++;
+        ids.add(error.file() + ":" + error.line());
         byFile.merge(error.file(), 1, Integer::sum);
       }
     }
@@ -43,6 +45,7 @@ public final class CurrencyGaps extends Check {
         0,
         0,
         0,
+        ids,
         examples,
         missing + " money rows have no exchange rate to " + input.dataset().currency());
   }

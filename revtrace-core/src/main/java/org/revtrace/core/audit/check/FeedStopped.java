@@ -58,10 +58,11 @@ public final class FeedStopped extends Check {
       feed.cost.merge(day, data.spendCost()[s], Long::sum);
     }
     for (int t = 0; t < data.touchCount(); t++) {
-      add(
-          feeds,
-          "touchpoints:" + data.channels().decode(data.touchChannel()[t]),
-          data.touchTime()[t]);
+      add(feeds, "touchpoints", data.touchTime()[t]);
+      TouchType type = TouchType.values()[data.touchType()[t]];
+      if (FEED_TYPES.contains(type)) {
+        add(feeds, "touchpoints:" + type.code(), data.touchTime()[t]);
+      }
     }
     for (int l = 0; l < data.leadCount(); l++) {
       add(feeds, "leads", data.leadCreated()[l]);
@@ -83,6 +84,7 @@ public final class FeedStopped extends Check {
     }
     long gap = input.settings().feedGap().toDays();
     List<String> stopped = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     long spend = 0;
     long regular = 0;
     for (Map.Entry<String, Feed> entry : feeds.entrySet()) {
@@ -93,7 +95,8 @@ public final class FeedStopped extends Check {
       regular++;
       long silent = ChronoUnit.DAYS.between(feed.days.last(), end);
       if (silent > gap) {
-        stopped.add(
+        stopped.add(entry.getKey());
+        notes.add(
             entry.getKey() + " (last row " + feed.days.last() + ", silent " + silent + " days)");
         spend += missedSpend(feed, silent);
       }
@@ -106,6 +109,7 @@ public final class FeedStopped extends Check {
         spend,
         0,
         stopped,
+        notes,
         stopped.size()
             + " of "
             + regular

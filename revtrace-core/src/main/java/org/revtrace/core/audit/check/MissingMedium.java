@@ -24,11 +24,13 @@ public final class MissingMedium extends Check {
     long withSource = 0;
     long affected = 0;
     TreeMap<String, Integer> bySource = new TreeMap<>();
+    List<String> ids = new ArrayList<>();
     for (Touchpoint touch : input.raw().touchpoints()) {
       if (touch.utm().source() != null) {
         withSource++;
         if (touch.utm().medium() == null) {
           affected++;
+          ids.add(touch.id());
           bySource.merge(touch.utm().source(), 1, Integer::sum);
         }
       }
@@ -42,6 +44,7 @@ public final class MissingMedium extends Check {
         0,
         0,
         0,
+        ids,
         examples,
         affected
             + " of "

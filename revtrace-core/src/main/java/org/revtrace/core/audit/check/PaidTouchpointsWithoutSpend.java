@@ -39,6 +39,7 @@ public final class PaidTouchpointsWithoutSpend extends Check {
     long paidTouches = 0;
     long affected = 0;
     Map<String, Integer> unpaid = new TreeMap<>();
+    java.util.List<String> ids = new java.util.ArrayList<>();
     for (Touchpoint touch : input.normalized().touchpoints()) {
       String medium = touch.utm().medium();
       if (medium == null || !paid.contains(medium.toLowerCase(Locale.ROOT))) {
@@ -51,6 +52,7 @@ public final class PaidTouchpointsWithoutSpend extends Check {
               || campaign != null && campaigns.contains(campaign);
       if (!covered) {
         affected++;
+        ids.add(touch.id());
         unpaid.merge(SpendKeys.key(touch.channel(), campaign), 1, Integer::sum);
       }
     }
@@ -61,7 +63,8 @@ public final class PaidTouchpointsWithoutSpend extends Check {
         0,
         0,
         0,
-        unpaid.keySet(),
+        ids,
+        java.util.List.copyOf(unpaid.keySet()),
         affected
             + " of "
             + paidTouches

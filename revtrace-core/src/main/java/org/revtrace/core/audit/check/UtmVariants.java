@@ -17,7 +17,8 @@ import org.revtrace.core.model.Utm;
  * {@code ya} for {@code yandex}). Revtrace's clean-up merges them, but every report built elsewhere
  * on the raw tags splits the channel. For each tag (source, medium, campaign) the rows of
  * touchpoints, leads and spend are grouped by the cleaned value; a group with more than one raw
- * spelling is mixed, and the rows not written in its most frequent spelling are affected.
+ * spelling is mixed, and the rows not written in its most frequent spelling are affected (by id;
+ * spend rows as {@code spend <date> <channel>/<campaign>}); the notes list the mixed groups.
  */
 public final class UtmVariants extends Check {
 
@@ -37,12 +38,19 @@ public final class UtmVariants extends Check {
   public Optional<Finding> run(AuditInput input) {
     List<Utm> raw = new ArrayList<>();
     List<Utm> clean = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     input.raw().touchpoints().forEach(t -> raw.add(t.utm()));
     input.normalized().touchpoints().forEach(t -> clean.add(t.utm()));
+    input.raw().touchpoints().forEach(t -> ids.add(t.id()));
     input.raw().leads().forEach(l -> raw.add(l.utm()));
     input.normalized().leads().forEach(l -> clean.add(l.utm()));
+    input.raw().leads().forEach(l -> ids.add(l.id()));
     input.raw().spend().forEach(s -> raw.add(s.utm()));
     input.normalized().spend().forEach(s -> clean.add(s.utm()));
+    input
+        .raw()
+        .spend()
+        .forEach(s -> ids.add("spend " + s.date() + " " + s.channel() + "/" + s.utm().campaign()));
 
     boolean[] affectedRow = new boolean[raw.size()];
     boolean[] taggedRow = new boolean[raw.size()];
@@ -85,12 +93,15 @@ public final class UtmVariants extends Check {
         }
       }
     }
-    long affected = 0;
+    List<String> affectedIds = new ArrayList<>();
     long tagged = 0;
     for (int i = 0; i < raw.size(); i++) {
-      affected += affectedRow[i] ? 1 : 0;
+      if (affectedRow[i]) {
+        affectedIds.add(ids.get(i));
+      }
       tagged += taggedRow[i] ? 1 : 0;
     }
+    long affected = affectedIds.size();
     return found(
         affected,
         tagged,
@@ -98,6 +109,7 @@ public final class UtmVariants extends Check {
         0,
         0,
         0,
+        affectedIds,
         examples,
         affected
             + " of "
