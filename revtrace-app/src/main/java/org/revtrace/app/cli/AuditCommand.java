@@ -1,19 +1,14 @@
 package org.revtrace.app.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.revtrace.app.report.TextTable;
-import org.revtrace.core.audit.Audit;
-import org.revtrace.core.audit.AuditInput;
 import org.revtrace.core.audit.AuditReport;
-import org.revtrace.core.audit.AuditSettings;
 import org.revtrace.core.audit.DataMap;
 import org.revtrace.core.audit.Finding;
-import org.revtrace.core.funnel.FunnelOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,10 +64,6 @@ public final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (slaMinutes <= 0 || staleDays <= 0 || feedGapDays <= 0 || duplicateDays <= 0) {
-      throw new BadArgument(
-          "--sla-minutes, --stale-days, --feed-gap-days and --duplicate-days must be positive");
-    }
     DataLoader.Loaded loaded = DataLoader.load(input, analysis.currency());
     DataLoader.reportErrors(loaded, null, spec.commandLine().getErr());
     AuditReport report = audit(loaded);
@@ -86,30 +77,12 @@ public final class AuditCommand implements Callable<Integer> {
   }
 
   AuditReport audit(DataLoader.Loaded loaded) {
-    FunnelOptions funnel =
-        FunnelOptions.defaults(Output.asOf(analysis.asOfDay(), loaded.dataset()))
-            .withStuckAfter(Duration.ofDays(staleDays))
-            .withResponseSla(Duration.ofMinutes(slaMinutes));
-    AuditSettings defaults = AuditSettings.defaults(funnel.reference());
-    AuditSettings settings =
-        new AuditSettings(
-            funnel,
-            Duration.ofDays(feedGapDays),
-            Duration.ofDays(duplicateDays),
-            defaults.campaignTypoDistance(),
-            defaults.manualMarkers(),
-            defaults.paidMediums());
-    return Audit.standard()
-        .run(
-            new AuditInput(
-                loaded.imported().data(),
-                loaded.normalized(),
-                loaded.dataset(),
-                loaded.errors(),
-                settings));
+    return new AuditOptions(analysis.asOfDay(), slaMinutes, staleDays, feedGapDays, duplicateDays)
+        .run(loaded);
   }
 
-  static String text(AuditReport report) {
+  /** The audit as text: findings table, each finding's detail and notes, the data map. */
+  public static String text(AuditReport report) {
     StringBuilder text = new StringBuilder();
     text.append(
         String.format(

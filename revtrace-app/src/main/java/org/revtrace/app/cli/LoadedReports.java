@@ -286,6 +286,18 @@ public final class LoadedReports {
         List.of(code, question), () -> compute.apply(loaded(snapshot, code).dataset()));
   }
 
+  /**
+   * The data audit of the current data in {@code currency}, computed once per snapshot and options.
+   *
+   * @throws BadArgument when the currency is unknown or too many are loaded
+   */
+  public org.revtrace.core.audit.AuditReport audit(String currency, AuditOptions options) {
+    Snapshot snapshot = current.get();
+    String code = Formats.currency(currency);
+    return snapshot.results.get(
+        List.of(code, "audit", options), () -> options.run(loaded(snapshot, code)));
+  }
+
   private Report report(Snapshot snapshot, String currency, ReportRequest request) {
     return snapshot.results.get(
         new ReportKey(currency, request),
