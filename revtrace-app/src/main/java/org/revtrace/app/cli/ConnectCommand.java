@@ -33,7 +33,10 @@ public final class ConnectCommand implements Callable<Integer> {
   /** Where secrets are read; the process environment unless a test sets another. */
   public Map<String, String> environment = System.getenv();
 
-  @Parameters(index = "0", paramLabel = "SOURCE", description = "bitrix24 or amocrm.")
+  @Parameters(
+      index = "0",
+      paramLabel = "SOURCE",
+      description = "bitrix24, amocrm, hubspot or salesforce.")
   String source;
 
   @Option(names = "--name", required = true, description = "Name of the connection.")

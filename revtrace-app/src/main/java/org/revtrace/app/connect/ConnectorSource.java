@@ -9,7 +9,29 @@ public enum ConnectorSource {
   /** Bitrix24 through an incoming webhook: portal URL, webhook user, token in the environment. */
   BITRIX24("bitrix24", List.of("url", "user", "token_env"), List.of("url", "token_env")),
   /** amoCRM with a long-lived token: account URL, deal currency, token in the environment. */
-  AMOCRM("amocrm", List.of("url", "currency", "token_env"), List.of("url", "token_env"));
+  AMOCRM("amocrm", List.of("url", "currency", "token_env"), List.of("url", "token_env")),
+  /**
+   * HubSpot with a private-app token: API URL (default https://api.hubapi.com), the portal's
+   * company currency for deals without one, token in the environment.
+   */
+  HUBSPOT("hubspot", List.of("url", "currency", "token_env"), List.of("token_env")),
+  /**
+   * Salesforce with an OAuth access token: instance URL, org currency (single-currency orgs), org
+   * time zone (for date fields), and optionally the refresh-token grant (login URL, client id,
+   * client secret and refresh token, the last three in the environment).
+   */
+  SALESFORCE(
+      "salesforce",
+      List.of(
+          "url",
+          "currency",
+          "timezone",
+          "token_env",
+          "login_url",
+          "client_id_env",
+          "client_secret_env",
+          "refresh_token_env"),
+      List.of("url", "token_env"));
 
   private final String code;
   private final List<String> settings;
@@ -50,6 +72,6 @@ public enum ConnectorSource {
     throw new BadArgument(
         "unknown source '"
             + code
-            + "'; runnable connectors: bitrix24, amocrm (yandex-direct and vk-ads are not yet)");
+            + "'; runnable connectors: bitrix24, amocrm, hubspot, salesforce (yandex-direct and vk-ads are not yet)");
   }
 }

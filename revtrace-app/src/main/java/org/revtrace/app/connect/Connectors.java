@@ -1,9 +1,12 @@
 package org.revtrace.app.connect;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.revtrace.app.cli.BadArgument;
 import org.revtrace.ingest.amocrm.AmoCrmClient;
 import org.revtrace.ingest.amocrm.AmoCrmMapping;
 import org.revtrace.ingest.amocrm.AmoCrmStatuses;
@@ -16,6 +19,14 @@ import org.revtrace.ingest.canonical.ImportOptions;
 import org.revtrace.ingest.connect.SyncCursor;
 import org.revtrace.ingest.connect.SyncResult;
 import org.revtrace.ingest.http.ApiHttp;
+import org.revtrace.ingest.hubspot.HubSpotClient;
+import org.revtrace.ingest.hubspot.HubSpotMapping;
+import org.revtrace.ingest.hubspot.HubSpotStages;
+import org.revtrace.ingest.hubspot.HubSpotSync;
+import org.revtrace.ingest.salesforce.SalesforceClient;
+import org.revtrace.ingest.salesforce.SalesforceMapping;
+import org.revtrace.ingest.salesforce.SalesforceStages;
+import org.revtrace.ingest.salesforce.SalesforceSync;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,6 +73,14 @@ public final class Connectors {
         amoCrm(connection).one("/api/v4/account");
         yield "account answered";
       }
+      case HUBSPOT -> {
+        hubSpot(connection).get("/crm/v3/pipelines/deals");
+        yield "deal pipelines answered";
+      }
+      case SALESFORCE -> {
+        salesforce(connection).query("SELECT Id FROM Opportunity LIMIT 1");
+        yield "opportunity query answered";
+      }
     };
   }
 
@@ -81,6 +100,24 @@ public final class Connectors {
                       connection.setting("currency", "RUB"),
                       ImportOptions.defaults()),
                   AmoCrmStatuses.defaults())
+              .sync(previous);
+      case HUBSPOT ->
+          new HubSpotSync(
+                  hubSpot(connection),
+                  new HubSpotMapping(
+                      HubSpotStages.defaults(),
+                      connection.setting("currency", ""),
+                      ImportOptions.defaults()),
+                  HubSpotStages.defaults())
+              .sync(previous);
+      case SALESFORCE ->
+          new SalesforceSync(
+                  salesforce(connection),
+                  new SalesforceMapping(
+                      SalesforceStages.defaults(),
+                      connection.setting("currency", ""),
+                      ImportOptions.defaults()
+                          .withDefaultZone(zone(connection.setting("timezone", "UTC")))))
               .sync(previous);
     };
   }
@@ -106,17 +143,67 @@ public final class Connectors {
         Duration.ofMillis(150));
   }
 
+  private HubSpotClient hubSpot(ConnectionSettings connection) {
+    return new HubSpotClient(
+        http,
+        connection.setting("url", HubSpotClient.API),
+        connection.secret("token_env", environment),
+        pause,
+        Duration.ofMillis(250));
+  }
+
+  /**
+   * A Salesforce client; with {@code refresh_token_env} set, it refreshes an expired access token
+   * with the refresh-token grant (client id and secret from {@code client_id_env} and {@code
+   * client_secret_env}, at {@code login_url}, default https://login.salesforce.com).
+   */
+  private SalesforceClient salesforce(ConnectionSettings connection) {
+    SalesforceClient.Refresh refresh = null;
+    if (connection.settings().containsKey("refresh_token_env")) {
+      refresh =
+          new SalesforceClient.Refresh(
+              connection.setting("login_url", "https://login.salesforce.com"),
+              connection.secret("client_id_env", environment),
+              connection.secret("client_secret_env", environment),
+              connection.secret("refresh_token_env", environment));
+    }
+    return new SalesforceClient(
+        http,
+        connection.setting("url", ""),
+        connection.secret("token_env", environment),
+        refresh,
+        pause,
+        Duration.ofMillis(100),
+        Duration.ofSeconds(60),
+        3);
+  }
+
+  private static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id.strip());
+    } catch (DateTimeException e) {
+      throw new BadArgument("timezone must be a zone id such as Europe/Berlin, got: " + id);
+    }
+  }
+
   /**
    * {@code message} with the connection's secret blanked out, in case an error carried it past the
    * clients' own redaction.
    */
   public String redact(ConnectionSettings connection, String message) {
-    String variable = connection.settings().get("token_env");
-    String secret = variable == null ? null : environment.get(variable);
-    if (message == null || secret == null || secret.isBlank()) {
-      return message;
+    if (message == null) {
+      return null;
     }
-    return message.replace(secret.strip(), "***");
+    String clean = message;
+    // token_env and every other *_env setting (Salesforce's client secret, refresh token).
+    for (Map.Entry<String, String> setting : connection.settings().entrySet()) {
+      String secret =
+          setting.getKey().endsWith("_env") ? environment.get(setting.getValue()) : null;
+      if (secret != null && !secret.isBlank()) {
+        clean = clean.replace(secret.strip(), "***");
+      }
+    }
+    return clean;
   }
 
   /** The cursor as stored: JSON with the modification time and id, both null before a sync. */
