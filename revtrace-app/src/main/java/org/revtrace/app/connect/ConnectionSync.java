@@ -73,9 +73,8 @@ public final class ConnectionSync {
       for (SyncCursor cursor : cursors) {
         parts.add(
             cursor.entity()
-                + (cursor.isInitial()
-                    ? " (none)"
-                    : ">=" + cursor.modifiedAt() + "#" + cursor.lastId()));
+                + (cursor.isInitial() || cursor.lastDay() != null ? " " : "")
+                + cursor.position());
       }
       return String.format(
           java.util.Locale.ROOT,

@@ -97,7 +97,7 @@ public final class VkAdsStatisticsClient implements SpendReader {
   }
 
   /** Campaign id → name, all pages. */
-  Map<String, String> campaignNames() {
+  public Map<String, String> campaignNames() {
     Map<String, String> names = new HashMap<>();
     for (int offset = 0; ; ) {
       ApiHttp.Answer answer =
