@@ -238,6 +238,26 @@ class AdSpendSyncCommandTest {
   }
 
   @Test
+  void aOneRowWindowRestatedIsStoredToo() throws IOException {
+    // One record re-read under a day cursor is not a CRM boundary record: it may be restated.
+    writeYandex("2025-03-01");
+    stubReport(row("2025-03-01", "338151", "Spring Sale", 10, "100000000"));
+    assertThat(sync().out()).contains("direct: 1 read, 1 kept, 0 quarantined; batch 1;");
+
+    stubReport(row("2025-03-01", "338151", "Spring Sale", 9, "90000000"));
+    Run second = sync();
+
+    assertThat(second.out())
+        .contains("direct: 1 read, 1 kept")
+        .doesNotContain("no batch", "already stored");
+    try (EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(db()))) {
+      assertThat(new JdbcImportBatches(database.dataSource()).loadAll().spend())
+          .extracting(s -> s.date() + " " + s.cost())
+          .containsExactly("2025-03-01 90.00 RUB");
+    }
+  }
+
+  @Test
   void aRefusedTokenFailsWithoutPrintingIt() throws IOException {
     writeYandex("2025-03-03");
     server.stubFor(
