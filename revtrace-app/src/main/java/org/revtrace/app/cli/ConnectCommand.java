@@ -36,7 +36,7 @@ public final class ConnectCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "SOURCE",
-      description = "bitrix24, amocrm, hubspot or salesforce.")
+      description = "bitrix24, amocrm, hubspot, salesforce, yandex-direct, vk-ads or google-ads.")
   String source;
 
   @Option(names = "--name", required = true, description = "Name of the connection.")
@@ -44,24 +44,34 @@ public final class ConnectCommand implements Callable<Integer> {
 
   @Option(
       names = "--url",
-      description = "Portal URL (bitrix24: https://example.bitrix24.ru) or account URL (amocrm).")
+      description =
+          "Portal URL (bitrix24: https://example.bitrix24.ru) or account URL (amocrm); for ad"
+              + " sources the API address (default: the production one).")
   String url;
 
   @Option(names = "--user", description = "bitrix24: id of the webhook's user (default 1).")
   String user;
 
-  @Option(names = "--currency", description = "amocrm: currency of deal budgets (default RUB).")
+  @Option(
+      names = "--currency",
+      description =
+          "amocrm: currency of deal budgets; yandex-direct, vk-ads: account currency (default"
+              + " RUB); google-ads: read from the account.")
   String currency;
 
   @Option(
       names = "--set",
       paramLabel = "KEY=VALUE",
-      description = "Any other setting of the source (repeatable), e.g. --set account_id=123.")
+      description =
+          "Any other setting of the source (repeatable), e.g. --set client_login=agency-client,"
+              + " --set customer_id=123-456-7890, --set start_date=2025-01-01.")
   Map<String, String> more = new LinkedHashMap<>();
 
   @Option(
       names = "--token-env",
-      description = "Environment variable holding the token (webhook token or long-lived token).")
+      description =
+          "Environment variable holding the token (webhook token, long-lived token, or the"
+              + " Yandex Direct / VK Ads access token).")
   String tokenEnv;
 
   @Option(

@@ -27,9 +27,10 @@ import org.revtrace.store.JdbcSyncCursors;
  * the store absorbs (same keys, same values: unchanged rows). The syncs read "modified at or after
  * the cursor", so each synced entity re-reads at least its boundary record: when no cursor moved
  * and nothing beyond one boundary record per entity was read, nothing is new and no batch is
- * committed. A record saved in the same second as the boundary but with a lower id does not move
- * the cursor, yet is read: then the batch is committed (its content hash makes the same set read
- * again next time a no-op).
+ * committed (day cursors have no boundary record: what they read is always committed, and the
+ * content hash makes an unchanged window a no-op). A record saved in the same second as the
+ * boundary but with a lower id does not move the cursor, yet is read: then the batch is committed
+ * (its content hash makes the same set read again next time a no-op).
  */
 public final class ConnectionSync {
 
@@ -73,9 +74,8 @@ public final class ConnectionSync {
       for (SyncCursor cursor : cursors) {
         parts.add(
             cursor.entity()
-                + (cursor.isInitial()
-                    ? " (none)"
-                    : ">=" + cursor.modifiedAt() + "#" + cursor.lastId()));
+                + (cursor.isInitial() || cursor.lastDay() != null ? " " : "")
+                + cursor.position());
       }
       return String.format(
           java.util.Locale.ROOT,
@@ -113,7 +113,9 @@ public final class ConnectionSync {
                             .filter(p -> p.entity().equals(cursor.entity()))
                             .findFirst()
                             .orElse(SyncCursor.initial(cursor.source(), cursor.entity()))));
-    long boundaryRecords = previous.stream().filter(cursor -> !cursor.isInitial()).count();
+    // Only modification-time cursors re-read a boundary record; a day cursor (ad spend) re-reads
+    // a whole window, and any record of it may carry a restated number.
+    long boundaryRecords = previous.stream().filter(cursor -> cursor.modifiedAt() != null).count();
     Long batchId = null;
     boolean repeated = false;
     if (moved || read > boundaryRecords) {

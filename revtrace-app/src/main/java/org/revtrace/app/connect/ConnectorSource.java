@@ -31,7 +31,33 @@ public enum ConnectorSource {
           "client_id_env",
           "client_secret_env",
           "refresh_token_env"),
-      List.of("url", "token_env"));
+      List.of("url", "token_env")),
+  /**
+   * Yandex Direct campaign spend (Reports API): OAuth token in the environment, {@code
+   * client_login} for an agency's client.
+   */
+  YANDEX_DIRECT(
+      "yandex-direct",
+      AdSpendSettings.keys("token_env", "client_login", "include_vat"),
+      List.of("token_env")),
+  /** VK Ads campaign spend (ads.vk.com API v2): access token in the environment. */
+  VK_ADS("vk-ads", AdSpendSettings.keys("token_env", "account", "max_days"), List.of("token_env")),
+  /**
+   * Google Ads campaign spend (SearchStream): customer id, developer token and OAuth client and
+   * refresh token in the environment, {@code login_customer_id} through a manager account.
+   */
+  GOOGLE_ADS(
+      "google-ads",
+      AdSpendSettings.keys(
+          "customer_id",
+          "login_customer_id",
+          "developer_token_env",
+          "client_id_env",
+          "client_secret_env",
+          "refresh_token_env",
+          "api_version",
+          "token_url"),
+      List.of("customer_id"));
 
   private final String code;
   private final List<String> settings;
@@ -69,9 +95,11 @@ public enum ConnectorSource {
         return source;
       }
     }
+    List<String> codes = new java.util.ArrayList<>();
+    for (ConnectorSource source : values()) {
+      codes.add(source.code);
+    }
     throw new BadArgument(
-        "unknown source '"
-            + code
-            + "'; runnable connectors: bitrix24, amocrm, hubspot, salesforce (yandex-direct and vk-ads are not yet)");
+        "unknown source '" + code + "'; runnable connectors: " + String.join(", ", codes));
   }
 }

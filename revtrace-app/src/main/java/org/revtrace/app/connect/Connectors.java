@@ -1,8 +1,10 @@
 package org.revtrace.app.connect;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Runs the connector of a connection: builds its client from the settings and the secret in the
  * environment, tests it with one cheap request, or runs its incremental sync. Cursors travel to and
- * from the store as JSON ({@code {"modified_at": ..., "last_id": ...}}).
+ * from the store as JSON ({@code {"modified_at": ..., "last_id": ...}}; ad-spend day cursors add
+ * {@code "last_day"}).
  */
 public final class Connectors {
 
@@ -43,11 +46,21 @@ public final class Connectors {
   private final ApiHttp http;
   private final ApiHttp.Pause pause;
   private final Map<String, String> environment;
+  private final AdSpendConnectors adSpend;
 
   public Connectors(ApiHttp http, ApiHttp.Pause pause, Map<String, String> environment) {
+    this(http, pause, environment, Clock.systemUTC());
+  }
+
+  /**
+   * Connectors whose ad-spend syncs take "today" from {@code clock} (in each account's time zone).
+   */
+  public Connectors(
+      ApiHttp http, ApiHttp.Pause pause, Map<String, String> environment, Clock clock) {
     this.http = http;
     this.pause = pause;
     this.environment = Map.copyOf(environment);
+    this.adSpend = new AdSpendConnectors(http, pause, this.environment, clock);
   }
 
   /** Connectors over real HTTP with real pauses, reading secrets from {@code environment}. */
@@ -81,6 +94,7 @@ public final class Connectors {
         salesforce(connection).query("SELECT Id FROM Opportunity LIMIT 1");
         yield "opportunity query answered";
       }
+      case YANDEX_DIRECT, VK_ADS, GOOGLE_ADS -> adSpend.test(connection);
     };
   }
 
@@ -119,6 +133,7 @@ public final class Connectors {
                       ImportOptions.defaults()
                           .withDefaultZone(zone(connection.setting("timezone", "UTC")))))
               .sync(previous);
+      case YANDEX_DIRECT, VK_ADS, GOOGLE_ADS -> adSpend.sync(connection, previous);
     };
   }
 
@@ -194,24 +209,28 @@ public final class Connectors {
     if (message == null) {
       return null;
     }
-    String clean = message;
-    // token_env and every other *_env setting (Salesforce's client secret, refresh token).
-    for (Map.Entry<String, String> setting : connection.settings().entrySet()) {
-      String secret =
-          setting.getKey().endsWith("_env") ? environment.get(setting.getValue()) : null;
+    String redacted = message;
+    for (String variable : AdSpendConnectors.secretVariables(connection)) {
+      String secret = environment.get(variable);
       if (secret != null && !secret.isBlank()) {
-        clean = clean.replace(secret.strip(), "***");
+        redacted = redacted.replace(secret.strip(), "***");
       }
     }
-    return clean;
+    return redacted;
   }
 
-  /** The cursor as stored: JSON with the modification time and id, both null before a sync. */
+  /**
+   * The cursor as stored: JSON with the modification time and id, both null before a sync; a day
+   * cursor (ad spend) adds {@code last_day} and keeps the other two null.
+   */
   public static String write(SyncCursor cursor) {
     ObjectNode node = JSON.createObjectNode();
     node.put("source", cursor.source());
-    node.put("modified_at", cursor.isInitial() ? null : cursor.modifiedAt().toString());
+    node.put("modified_at", cursor.modifiedAt() == null ? null : cursor.modifiedAt().toString());
     node.put("last_id", cursor.lastId());
+    if (cursor.lastDay() != null) {
+      node.put("last_day", cursor.lastDay().toString());
+    }
     return JSON.writeValueAsString(node);
   }
 
@@ -221,10 +240,12 @@ public final class Connectors {
     String modified =
         node.path("modified_at").isString() ? node.get("modified_at").asString() : null;
     String lastId = node.path("last_id").isString() ? node.get("last_id").asString() : null;
+    String lastDay = node.path("last_day").isString() ? node.get("last_day").asString() : null;
     return new SyncCursor(
         node.path("source").asString(),
         entity,
         modified == null ? null : Instant.parse(modified),
-        lastId);
+        lastId,
+        lastDay == null ? null : LocalDate.parse(lastDay));
   }
 }

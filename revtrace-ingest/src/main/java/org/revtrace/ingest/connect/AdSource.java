@@ -38,6 +38,11 @@ public enum AdSource {
     return utmMedium;
   }
 
+  /** The connector name of this platform: {@code yandexdirect}, also the prefix of error files. */
+  public String code() {
+    return prefix;
+  }
+
   /** The name errors carry for a file or endpoint: {@code googleads:campaign_report.csv}. */
   public String errorFile(String fileOrEndpoint) {
     return prefix + ":" + fileOrEndpoint;

@@ -1,5 +1,12 @@
 package org.revtrace.ingest.connect;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.revtrace.core.model.Utm;
@@ -40,6 +47,45 @@ public record CampaignMapping(
   /** The platform defaults with a campaign id → utm_campaign override map. */
   public static CampaignMapping of(AdSource source, Map<String, String> overrides) {
     return new CampaignMapping(source, null, null, overrides);
+  }
+
+  /**
+   * The campaign id → utm_campaign overrides of a CSV file with the header {@code
+   * campaign_id,utm_campaign} (UTF-8, RFC 4180 quoting, further columns ignored).
+   *
+   * @throws IllegalArgumentException naming the file and line of a missing column, a blank value or
+   *     an id listed twice
+   */
+  public static Map<String, String> readOverrides(Path file) throws IOException {
+    List<ReportText.Line> lines =
+        ReportText.records(
+            Files.readString(file, StandardCharsets.UTF_8).replace("\uFEFF", ""), ',');
+    if (lines.isEmpty()) {
+      return Map.of();
+    }
+    List<String> header =
+        lines.get(0).fields().stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).toList();
+    int id = header.indexOf("campaign_id");
+    int campaign = header.indexOf("utm_campaign");
+    if (id < 0 || campaign < 0) {
+      throw new IllegalArgumentException(
+          file + ": the header must name campaign_id and utm_campaign, got " + header);
+    }
+    Map<String, String> overrides = new LinkedHashMap<>();
+    for (ReportText.Line line : lines.subList(1, lines.size())) {
+      List<String> fields = line.fields();
+      String key = fields.size() > id ? fields.get(id).strip() : "";
+      String value = fields.size() > campaign ? fields.get(campaign).strip() : "";
+      if (key.isEmpty() || value.isEmpty()) {
+        throw new IllegalArgumentException(
+            file + ": line " + line.number() + ": campaign_id and utm_campaign must not be blank");
+      }
+      if (overrides.put(key, value) != null) {
+        throw new IllegalArgumentException(
+            file + ": line " + line.number() + ": campaign " + key + " is listed twice");
+      }
+    }
+    return overrides;
   }
 
   /** The canonical channel of the rows. */

@@ -1,6 +1,7 @@
 package org.revtrace.ingest.connect;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -48,6 +49,41 @@ public record SpendCursor(AdSource source, String account, LocalDate lastSynced)
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(new DateRange(from, lastCompleteDay));
+  }
+
+  /**
+   * The entity this cursor is stored under: {@code spend}, or {@code spend:<account>} when the
+   * account is named, so that a connection pointed at another account starts from its first day.
+   */
+  public String entity() {
+    return account.isBlank() ? "spend" : "spend:" + account;
+  }
+
+  /** This cursor as the stored form of every connector: a day cursor, or initial before a sync. */
+  public SyncCursor toSyncCursor() {
+    return lastSynced == null
+        ? SyncCursor.initial(source.code(), entity())
+        : SyncCursor.ofDay(source.code(), entity(), lastSynced);
+  }
+
+  /**
+   * The cursor of {@code account} among the stored cursors of a connection; the start when none is
+   * stored for it (a first sync, or another account than before).
+   *
+   * @throws IllegalArgumentException when the stored cursor of that entity is not a day cursor
+   */
+  public static SpendCursor from(List<SyncCursor> stored, AdSource source, String account) {
+    SpendCursor start = start(source, account);
+    for (SyncCursor cursor : stored) {
+      if (cursor.entity().equals(start.entity()) && !cursor.isInitial()) {
+        if (cursor.lastDay() == null) {
+          throw new IllegalArgumentException(
+              "the stored cursor of " + cursor.entity() + " is not a day cursor: " + cursor);
+        }
+        return new SpendCursor(source, account, cursor.lastDay());
+      }
+    }
+    return start;
   }
 
   /** The cursor after a sync of {@code range}: the later of its end and the current position. */

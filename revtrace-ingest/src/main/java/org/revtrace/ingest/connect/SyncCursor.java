@@ -1,6 +1,7 @@
 package org.revtrace.ingest.connect;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -13,13 +14,20 @@ import java.util.Objects;
  * replaces rows with the same source and external id, and an updated record in a later sync is
  * simply emitted again.
  *
+ * <p>Ad platforms report spend per calendar day, not per modified record: their cursor is a <em>day
+ * cursor</em> ({@link #ofDay}) holding only the last day synced ({@link SpendCursor} says how the
+ * next range follows from it). A cursor is either kind, never both.
+ *
  * @param source connector name, e.g. {@code bitrix24}
  * @param entity the entity or method, e.g. {@code crm.deal.list}
- * @param modifiedAt the latest modification time seen; null before the first sync
+ * @param modifiedAt the latest modification time seen; null before the first sync and in a day
+ *     cursor
  * @param lastId id of the record modified at {@code modifiedAt} (the greatest, when several were);
- *     null before the first sync
+ *     null before the first sync and in a day cursor
+ * @param lastDay the last day synced, in a day cursor; null otherwise
  */
-public record SyncCursor(String source, String entity, Instant modifiedAt, String lastId) {
+public record SyncCursor(
+    String source, String entity, Instant modifiedAt, String lastId, LocalDate lastDay) {
 
   public SyncCursor {
     Objects.requireNonNull(source, "source");
@@ -27,6 +35,19 @@ public record SyncCursor(String source, String entity, Instant modifiedAt, Strin
     if ((modifiedAt == null) != (lastId == null)) {
       throw new IllegalArgumentException("modifiedAt and lastId are set together");
     }
+    if (lastDay != null && modifiedAt != null) {
+      throw new IllegalArgumentException("a day cursor has no modification time");
+    }
+  }
+
+  /** A modification-time cursor (no day). */
+  public SyncCursor(String source, String entity, Instant modifiedAt, String lastId) {
+    this(source, entity, modifiedAt, lastId, null);
+  }
+
+  /** A day cursor: the spend of every day up to {@code lastDay} was synced. */
+  public static SyncCursor ofDay(String source, String entity, LocalDate lastDay) {
+    return new SyncCursor(source, entity, null, null, Objects.requireNonNull(lastDay, "lastDay"));
   }
 
   /** The cursor of an entity never synced: the first sync reads everything. */
@@ -36,7 +57,18 @@ public record SyncCursor(String source, String entity, Instant modifiedAt, Strin
 
   /** True before the first sync. */
   public boolean isInitial() {
-    return modifiedAt == null;
+    return modifiedAt == null && lastDay == null;
+  }
+
+  /**
+   * Where the cursor stands, for people: {@code (none)}, {@code >=2025-03-01T07:00:02Z#102}, or
+   * {@code through 2025-03-10} for a day cursor.
+   */
+  public String position() {
+    if (lastDay != null) {
+      return "through " + lastDay;
+    }
+    return isInitial() ? "(none)" : ">=" + modifiedAt + "#" + lastId;
   }
 
   /**
@@ -44,6 +76,9 @@ public record SyncCursor(String source, String entity, Instant modifiedAt, Strin
    * then by id (numeric ids compared as numbers). A null time leaves the cursor as it is.
    */
   public SyncCursor advance(Instant modified, String id) {
+    if (lastDay != null) {
+      throw new IllegalStateException("a day cursor moves by days, not by records: " + this);
+    }
     if (modified == null || id == null) {
       return this;
     }

@@ -11,6 +11,7 @@ import org.revtrace.ingest.canonical.ImportResult;
 import org.revtrace.ingest.connect.CampaignMapping;
 import org.revtrace.ingest.connect.DateRange;
 import org.revtrace.ingest.connect.SpendCursor;
+import org.revtrace.ingest.connect.SpendReader;
 import org.revtrace.ingest.connect.SyncBatch;
 import org.revtrace.ingest.http.ApiException;
 import org.revtrace.ingest.http.ApiHttp;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * campaign ids per request. Retries and rate limits are {@link ApiHttp}'s; the token never appears
  * in a message.
  */
-public final class VkAdsStatisticsClient {
+public final class VkAdsStatisticsClient implements SpendReader {
 
   /** The production API root. */
   public static final URI BASE = URI.create("https://ads.vk.com");
@@ -65,6 +66,7 @@ public final class VkAdsStatisticsClient {
   }
 
   /** The spend rows of the days in {@code range}, one result part per request, combined. */
+  @Override
   public ImportResult fetch(DateRange range) {
     Map<String, String> names = campaignNames();
     List<String> ids = new ArrayList<>(names.keySet());
@@ -95,7 +97,7 @@ public final class VkAdsStatisticsClient {
   }
 
   /** Campaign id → name, all pages. */
-  Map<String, String> campaignNames() {
+  public Map<String, String> campaignNames() {
     Map<String, String> names = new HashMap<>();
     for (int offset = 0; ; ) {
       ApiHttp.Answer answer =

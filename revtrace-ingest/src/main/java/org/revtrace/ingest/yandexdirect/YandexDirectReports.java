@@ -10,6 +10,7 @@ import org.revtrace.ingest.canonical.ImportResult;
 import org.revtrace.ingest.connect.CampaignMapping;
 import org.revtrace.ingest.connect.DateRange;
 import org.revtrace.ingest.connect.SpendCursor;
+import org.revtrace.ingest.connect.SpendReader;
 import org.revtrace.ingest.connect.SyncBatch;
 import org.revtrace.ingest.http.ApiException;
 import org.revtrace.ingest.http.ApiHttp;
@@ -30,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code error_code}, {@code error_string} and {@code error_detail}; rate limits and server errors
  * are retried by {@link ApiHttp}. Neither the token nor the headers appear in any message.
  */
-public final class YandexDirectReports {
+public final class YandexDirectReports implements SpendReader {
 
   /** The production endpoint. */
   public static final URI ENDPOINT = URI.create("https://api.direct.yandex.com/json/v5/reports");
@@ -83,6 +84,7 @@ public final class YandexDirectReports {
   }
 
   /** The spend rows of the days in {@code range}. */
+  @Override
   public ImportResult fetch(DateRange range) {
     ApiHttp.Call call = ApiHttp.Call.post(endpoint, headers(), definition(range));
     for (int poll = 0; ; poll++) {
