@@ -107,16 +107,11 @@ public final class Connectors {
   }
 
   /**
-   * {@code message} with the connection's secret blanked out, in case an error carried it past the
-   * clients' own redaction.
+   * {@code message} with the connection's secrets (stored ones and those of its variables) blanked
+   * out, in case an error carried one past the clients' own redaction.
    */
   public String redact(ConnectionSettings connection, String message) {
-    String variable = connection.settings().get("token_env");
-    String secret = variable == null ? null : environment.get(variable);
-    if (message == null || secret == null || secret.isBlank()) {
-      return message;
-    }
-    return message.replace(secret.strip(), "***");
+    return connection.redact(message, environment);
   }
 
   /** The cursor as stored: JSON with the modification time and id, both null before a sync. */
