@@ -25,7 +25,8 @@ final class ConnectionViews {
     ENVIRONMENT,
     NOT_SET;
 
-    String code() {
+    /** {@code stored}, {@code environment} or {@code not_set} (public for the templates). */
+    public String code() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
   }
