@@ -2,6 +2,7 @@ package org.revtrace.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -9,24 +10,33 @@ import org.revtrace.app.connect.ConnectionSettings;
 import org.revtrace.app.connect.ConnectionsFile;
 import org.revtrace.app.connect.ConnectorSource;
 import org.revtrace.app.connect.Connectors;
+import org.revtrace.app.connect.SecretBox;
+import org.revtrace.app.connect.StoredConnections;
+import org.revtrace.store.JdbcConnections;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code revtrace connect}: writes or updates one connection in the connections file (never a
- * secret), then tests it with one cheap request.
+ * {@code revtrace connect}: stores or updates one connection in the store (and, with {@code
+ * --config}, in a connections file kept as code; never a secret), then tests it with one cheap
+ * request.
  */
 @Command(
     name = "connect",
     mixinStandardHelpOptions = true,
     description = {
-      "Add or update a connection in the connections file and test it with one request.",
-      "Secrets are never written: --token-env names the environment variable holding the token.",
-      "Exit code 1 when the test request fails (the entry is written anyway)."
+      "Add or update a connection in the store and test it with one request.",
+      "Secrets are never written: --token-env names the environment variable holding the token",
+      "(or enter the token on the server's settings page, where it is stored encrypted).",
+      "Exit code 1 when the test request fails (the entry is stored anyway)."
     })
 public final class ConnectCommand implements Callable<Integer> {
+
+  /** Who the store records as having written a connection from the command line. */
+  static final String ACTOR = "cli";
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -76,8 +86,12 @@ public final class ConnectCommand implements Callable<Integer> {
 
   @Option(
       names = "--config",
-      description = "Connections file (default: revtrace-data/connections.yaml).")
-  Path config = ConnectionsFile.DEFAULT;
+      description =
+          "Also write the entry into this connections file (connections as code, read back by"
+              + " sync --config).")
+  Path config;
+
+  @Mixin StoreOptions store;
 
   @Override
   public Integer call() throws Exception {
@@ -91,9 +105,23 @@ public final class ConnectCommand implements Callable<Integer> {
     more.forEach((key, value) -> put(settings, key, value));
     ConnectionSettings connection =
         new ConnectionSettings(name, ConnectorSource.of(source), settings);
-    ConnectionsFile.upsert(config, connection);
-    out.printf("connection %s (%s) written to %s%n", name, connection.source().code(), config);
     Connectors connectors = Connectors.standard(environment);
+    try (StoreOptions.OpenDatabase database = store.openDatabase()) {
+      StoredConnections connections =
+          new StoredConnections(
+              new JdbcConnections(database.dataSource()),
+              SecretBox.of(environment, SecretBox.keyFileBeside(store.directory)),
+              Clock.systemUTC());
+      connections.upsert(connection, ACTOR);
+      out.printf(
+          "connection %s (%s) stored in %s%n",
+          name, connection.source().code(), database.description());
+      if (config != null) {
+        ConnectionsFile.upsert(config, connection);
+        out.printf("connection %s written to %s%n", name, config);
+      }
+      connection = connections.find(name).orElseThrow();
+    }
     try {
       String checked = connectors.test(connection);
       out.printf("OK: %s%n", checked);

@@ -202,14 +202,15 @@ public final class Connectors {
   }
 
   /**
-   * {@code message} with the connection's secret blanked out, in case an error carried it past the
-   * clients' own redaction.
+   * {@code message} with the connection's secrets (stored ones and those of its variables) blanked
+   * out, in case an error carried one past the clients' own redaction.
    */
   public String redact(ConnectionSettings connection, String message) {
-    if (message == null) {
+    // Stored secrets and every *_env variable, then the ad sources' default variables (Google Ads).
+    String redacted = connection.redact(message, environment);
+    if (redacted == null) {
       return null;
     }
-    String redacted = message;
     for (String variable : AdSpendConnectors.secretVariables(connection)) {
       String secret = environment.get(variable);
       if (secret != null && !secret.isBlank()) {

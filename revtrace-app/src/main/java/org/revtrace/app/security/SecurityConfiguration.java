@@ -96,6 +96,21 @@ class SecurityConfiguration {
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers("/admin/**", "/api/v1/admin/**")
                     .hasRole(Role.ADMIN.name())
+                    // Connections (docs/settings.md): analysts see them, test them and sync them;
+                    // admins change them; viewers see nothing of them.
+                    .requestMatchers(HttpMethod.GET, "/settings/connections/**")
+                    .hasRole(Role.ANALYST.name())
+                    .requestMatchers(HttpMethod.GET, "/api/v1/connections/**")
+                    .hasRole(Role.ANALYST.name())
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/settings/connections/*/test",
+                        "/settings/connections/*/sync",
+                        "/api/v1/connections/*/test",
+                        "/api/v1/connections/*/sync")
+                    .hasRole(Role.ANALYST.name())
+                    .requestMatchers("/settings/**", "/api/v1/connections/**")
+                    .hasRole(Role.ADMIN.name())
                     // Viewers read; importing data (and every other change) needs an analyst.
                     .requestMatchers(HttpMethod.GET, "/api/**", "/imports/**")
                     .hasRole(Role.VIEWER.name())

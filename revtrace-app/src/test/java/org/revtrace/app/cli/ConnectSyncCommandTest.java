@@ -26,9 +26,9 @@ import org.revtrace.app.Main;
 import org.revtrace.app.connect.ConnectionsFile;
 
 /**
- * {@code connect} and {@code sync} against a WireMock Bitrix24 portal: the connections file holds
- * no secret, a second sync asks from the cursor and stores nothing new, and a failing connection
- * does not stop the others nor print its token.
+ * {@code connect} and {@code sync} against a WireMock Bitrix24 portal: connections are stored (and
+ * kept in a connections file, which holds no secret), a second sync asks from the cursor and stores
+ * nothing new, and a failing connection does not stop the others nor print its token.
  */
 class ConnectSyncCommandTest {
 
@@ -118,10 +118,12 @@ class ConnectSyncCommandTest {
             "--token-env",
             "RT_BITRIX24",
             "--config",
-            config().toString());
+            config().toString(),
+            "--db-dir",
+            dir.resolve("pg").toString());
 
     assertThat(connect.code()).as(connect.err()).isZero();
-    assertThat(connect.out()).contains("OK");
+    assertThat(connect.out()).contains("OK", "stored in");
     String file = Files.readString(config());
     assertThat(file)
         .contains("crm", "bitrix24", "RT_BITRIX24", server.baseUrl())
@@ -129,6 +131,18 @@ class ConnectSyncCommandTest {
     assertThat(ConnectionsFile.load(config()))
         .singleElement()
         .satisfies(c -> assertThat(c.settings()).containsEntry("token_env", "RT_BITRIX24"));
+
+    // The store is the source of truth: sync without a file finds the connection there.
+    Run sync = run("sync", "--db-dir", dir.resolve("pg").toString());
+    assertThat(sync.code()).as(sync.err()).isZero();
+    assertThat(sync.out()).contains("crm: 2 read, 2 kept, 0 quarantined; batch 1;");
+  }
+
+  @Test
+  void syncWithoutAnyConnectionSaysHowToAddOne() {
+    Run sync = run("sync", "--db-dir", dir.resolve("pg").toString());
+    assertThat(sync.code()).isEqualTo(ExitCodes.BAD_ARGUMENTS);
+    assertThat(sync.err()).contains("no connections in the store", "revtrace connect");
   }
 
   @Test
@@ -149,8 +163,8 @@ class ConnectSyncCommandTest {
             "RUB",
             "--token-env",
             "RT_BITRIX24",
-            "--config",
-            config().toString());
+            "--db-dir",
+            dir.resolve("pg").toString());
     assertThat(connect.code()).as(connect.err()).isZero();
     assertThat(connect.out()).contains("OK: account answered").doesNotContain(TOKEN);
   }
@@ -177,7 +191,9 @@ class ConnectSyncCommandTest {
             "--token-env",
             "RT_NOT_SET",
             "--config",
-            dir.resolve("other.yaml").toString());
+            dir.resolve("other.yaml").toString(),
+            "--db-dir",
+            dir.resolve("pg").toString());
     assertThat(connect.code()).isEqualTo(ExitCodes.FAILURE);
     assertThat(connect.err()).contains("RT_NOT_SET", "is not set");
   }

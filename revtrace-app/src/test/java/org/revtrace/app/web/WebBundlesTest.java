@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WebBundlesTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"common", "dashboard", "imports", "admin", "audit"})
+  @ValueSource(strings = {"common", "dashboard", "imports", "admin", "audit", "settings"})
   void englishAndRussianHaveTheSameKeysAndNoEmptyTexts(String bundle) throws IOException {
     Properties english = load("i18n/" + bundle + ".properties");
     Properties russian = load("i18n/" + bundle + "_ru.properties");
