@@ -32,7 +32,8 @@ public final class JdbcWebhookEvents {
           + " max(next_attempt_at), max(attempts), bool_and(action = 'delete')"
           + " from webhook_events where applied_at is null group by connection order by connection";
   private static final String APPLIED =
-      "update webhook_events set applied_at = ?, batch_id = ?, outcome = ?, next_attempt_at = null"
+      "update webhook_events set applied_at = ?, batch_id = ?, next_attempt_at = null,"
+          + " outcome = case when action = 'delete' then ? else ? end"
           + " where connection = ? and id <= ? and applied_at is null";
   private static final String FAILED =
       "update webhook_events set attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
@@ -201,10 +202,16 @@ public final class JdbcWebhookEvents {
    *
    * @param batchId the batch the sync committed, or null when it found nothing new
    * @param outcome what applying did, in words
+   * @param deletionOutcome what applying did to deletions, in words
    * @return the number of events marked
    */
   public int markApplied(
-      String connection, long upToId, Instant appliedAt, Long batchId, String outcome) {
+      String connection,
+      long upToId,
+      Instant appliedAt,
+      Long batchId,
+      String outcome,
+      String deletionOutcome) {
     try (Connection db = dataSource.getConnection();
         PreparedStatement update = db.prepareStatement(APPLIED)) {
       update.setTimestamp(1, Timestamp.from(appliedAt));
@@ -213,9 +220,10 @@ public final class JdbcWebhookEvents {
       } else {
         update.setLong(2, batchId);
       }
-      update.setString(3, outcome);
-      update.setString(4, connection);
-      update.setLong(5, upToId);
+      update.setString(3, deletionOutcome);
+      update.setString(4, outcome);
+      update.setString(5, connection);
+      update.setLong(6, upToId);
       return update.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException("cannot mark the webhook events of " + connection + " applied", e);

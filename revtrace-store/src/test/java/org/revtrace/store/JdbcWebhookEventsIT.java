@@ -75,7 +75,8 @@ class JdbcWebhookEventsIT {
 
     // An event arriving while the sync runs is after the sync's last id: it stays pending.
     events.record(List.of(deal("crm", "4", "add", "ts:4")), T0.plusSeconds(5));
-    assertThat(events.markApplied("crm", crm.lastId(), T0.plusSeconds(9), null, "nothing new"))
+    assertThat(
+            events.markApplied("crm", crm.lastId(), T0.plusSeconds(9), null, "nothing new", "kept"))
         .isEqualTo(2);
 
     assertThat(events.pending())
@@ -85,6 +86,9 @@ class JdbcWebhookEventsIT {
     assertThat(events.recent("crm", false, 10))
         .extracting(JdbcWebhookEvents.StoredEvent::state)
         .containsExactly("pending", "applied", "applied");
+    assertThat(events.recent("crm", false, 10))
+        .extracting(JdbcWebhookEvents.StoredEvent::outcome)
+        .containsExactly(null, "kept", "nothing new");
     assertThat(events.recent(null, true, 10))
         .extracting(e -> e.connection() + "/" + e.entityId())
         .containsExactly("gone/3", "crm/2");
@@ -104,7 +108,7 @@ class JdbcWebhookEventsIT {
     assertThat(stored.state()).isEqualTo("failed");
     assertThat(stored.lastError()).isEqualTo("crm.deal.list answered 401");
 
-    events.markApplied("crm", last, T0.plusSeconds(100), null, "synced");
+    events.markApplied("crm", last, T0.plusSeconds(100), null, "synced", "kept");
     assertThat(events.pending()).isEmpty();
     assertThat(events.recent("crm", false, 1).get(0).state()).isEqualTo("applied");
   }
