@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * events, and runs the incremental sync of each one that is due ({@link #isDue}); the sync reads
  * what changed since the connection's cursors, so one sync applies every pending event of the
  * connection at once. Then the events up to the last one seen before the sync are marked applied
- * (events that arrived meanwhile wait for the next sync) and, when the sync stored a new batch, the
- * loaded reports are refreshed.
+ * (events that arrived meanwhile wait for the next sync), after the loaded reports were refreshed
+ * when the sync stored a new batch.
  *
  * <p>One sync per connection at a time: in this server (a connection is not handed to a worker
  * while one runs it) and across servers sharing the database (a PostgreSQL advisory lock). A failed
@@ -218,6 +218,15 @@ public final class WebhookApplier implements AutoCloseable {
           error);
       return;
     }
+    // Refreshed before the events are marked: "applied" means in the store and in the reports.
+    if (outcome.batchId() != null && !outcome.repeated()) {
+      try {
+        refresh.run();
+      } catch (RuntimeException e) {
+        // The batch is stored; the next refresh (another import, the tracker's timer) loads it.
+        LOG.warn("{}: could not refresh the reports after the sync: {}", name, e.getMessage());
+      }
+    }
     String described = outcome.describe();
     events.markApplied(
         name,
@@ -227,14 +236,6 @@ public final class WebhookApplier implements AutoCloseable {
         described.length() > MAX_ERROR ? described.substring(0, MAX_ERROR) : described,
         DELETION_OUTCOME);
     LOG.info("{} webhook events applied: {}", pending.count(), described);
-    if (outcome.batchId() != null && !outcome.repeated()) {
-      try {
-        refresh.run();
-      } catch (RuntimeException e) {
-        // The batch is stored; the next refresh (another import, the tracker's timer) loads it.
-        LOG.warn("{}: could not refresh the reports after the sync: {}", name, e.getMessage());
-      }
-    }
   }
 
   @Override
