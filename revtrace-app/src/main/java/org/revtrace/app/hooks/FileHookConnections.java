@@ -32,6 +32,8 @@ public final class FileHookConnections implements HookConnections {
   private final Function<String, String> variables;
   private FileTime loadedVersion;
   private List<ConnectionSettings> loaded = List.of();
+  // Warned once per connection and file version: a caller hammering a hook must not flood the log.
+  private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * @param file the connections file
@@ -53,6 +55,9 @@ public final class FileHookConnections implements HookConnections {
     String variable = connection.settings().get("webhook_token_env");
     String secret = variable == null ? null : variables.apply(variable);
     if (secret == null || secret.strip().length() < MIN_SECRET_LENGTH) {
+      if (!warned.add(name)) {
+        return Optional.empty();
+      }
       LOG.warn(
           "connection {} takes no webhooks: {}",
           name,
@@ -83,6 +88,7 @@ public final class FileHookConnections implements HookConnections {
         loaded = List.of();
       } else if (!version.equals(loadedVersion)) {
         loaded = ConnectionsFile.load(file);
+        warned.clear();
       }
       loadedVersion = version;
       return loaded;
