@@ -6,10 +6,24 @@ import org.revtrace.app.cli.BadArgument;
 
 /** The connectors {@code revtrace connect} and {@code revtrace sync} run. */
 public enum ConnectorSource {
-  /** Bitrix24 through an incoming webhook: portal URL, webhook user, token in the environment. */
-  BITRIX24("bitrix24", List.of("url", "user", "token_env"), List.of("url", "token_env")),
-  /** amoCRM with a long-lived token: account URL, deal currency, token in the environment. */
-  AMOCRM("amocrm", List.of("url", "currency", "token_env"), List.of("url", "token_env")),
+  /**
+   * Bitrix24 through an incoming webhook: portal URL, webhook user, token in the environment; for
+   * its outbound webhook (events to the server) the application token in the environment variable
+   * named by {@code webhook_token_env}.
+   */
+  BITRIX24(
+      "bitrix24",
+      List.of("url", "user", "token_env", "webhook_token_env"),
+      List.of("url", "token_env")),
+  /**
+   * amoCRM with a long-lived token: account URL, deal currency, token in the environment; for its
+   * webhooks the secret of the hook URL in the environment variable named by {@code
+   * webhook_token_env}.
+   */
+  AMOCRM(
+      "amocrm",
+      List.of("url", "currency", "token_env", "webhook_token_env"),
+      List.of("url", "token_env")),
   /**
    * HubSpot with a private-app token: API URL (default https://api.hubapi.com), the portal's
    * company currency for deals without one, token in the environment.

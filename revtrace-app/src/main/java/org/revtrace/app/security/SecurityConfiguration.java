@@ -57,6 +57,27 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * CRM webhooks ({@code /hooks/**}): each delivery authenticates itself by the connection's own
+   * secret (checked in the hooks servlet), so the chain is stateless and without the login
+   * machinery: no session, CSRF token or saved request.
+   */
+  @Bean
+  @org.springframework.core.annotation.Order(0)
+  SecurityFilterChain webhookFilterChain(HttpSecurity http) throws Exception {
+    http.securityMatcher("/hooks/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .securityContext(context -> context.disable())
+        .sessionManagement(
+            session ->
+                session.sessionCreationPolicy(
+                    org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+        .anonymous(anonymous -> anonymous.disable());
+    return http.build();
+  }
+
   @Bean
   @org.springframework.core.annotation.Order(1)
   SecurityFilterChain securityFilterChain(

@@ -11,7 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
       "org.revtrace.app.web",
       "org.revtrace.app.api",
       "org.revtrace.app.security",
-      "org.revtrace.app.collect"
+      "org.revtrace.app.collect",
+      "org.revtrace.app.hooks"
     })
 public class RevtraceServer {
 
