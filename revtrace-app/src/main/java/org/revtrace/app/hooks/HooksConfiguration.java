@@ -20,9 +20,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Wires the webhook endpoints ({@code revtrace.hooks.*}): the connections file ({@code
- * revtrace.connections}, default {@code revtrace-data/connections.yaml}) with secrets from the
- * environment, the event table, the applier and the servlet under {@code /hooks/*}.
+ * Wires the webhook endpoints ({@code revtrace.hooks.*}): the store's connections (or a connections
+ * file, {@code revtrace.hooks.connections-file}), the event table, the applier and the servlet
+ * under {@code /hooks/*}.
  */
 @Configuration(proxyBeanMethods = false)
 class HooksConfiguration {
@@ -32,12 +32,20 @@ class HooksConfiguration {
     return new JdbcWebhookEvents(dataSource);
   }
 
+  /**
+   * The store's connections (settings page, {@code revtrace connect}); with {@code
+   * revtrace.hooks.connections-file} set, that connections file instead.
+   */
   @Bean
   HookConnections hookConnections(
       Environment environment,
-      @Value("${revtrace.connections:revtrace-data/connections.yaml}") Path file) {
-    // Spring's environment holds the process environment (and, in tests, given properties).
-    return new FileHookConnections(file, environment::getProperty);
+      org.revtrace.app.connect.StoredConnections stored,
+      @Value("${revtrace.hooks.connections-file:}") String file) {
+    if (!file.isBlank()) {
+      // Spring's environment holds the process environment (and, in tests, given properties).
+      return new FileHookConnections(Path.of(file), environment::getProperty);
+    }
+    return new StoredHookConnections(stored, System.getenv());
   }
 
   @Bean(destroyMethod = "close")

@@ -326,12 +326,13 @@ class AdSpendSyncCommandTest {
     Run sync = sync();
 
     assertThat(sync.code()).as(sync.err()).isZero();
+    // Connections sync in name order (the store lists them so): google, then vk.
     assertThat(sync.out())
         .contains(
-            "vk: 1 read, 1 kept, 0 quarantined; batch 1; next cursor spend through 2025-03-02")
-        .contains(
-            "google: 1 read, 1 kept, 0 quarantined; batch 2;"
+            "google: 1 read, 1 kept, 0 quarantined; batch 1;"
                 + " next cursor spend:1234567890 through 2025-03-02")
+        .contains(
+            "vk: 1 read, 1 kept, 0 quarantined; batch 2; next cursor spend through 2025-03-02")
         .doesNotContain(VK_TOKEN)
         .doesNotContain(GOOGLE_REFRESH);
     server.verify(

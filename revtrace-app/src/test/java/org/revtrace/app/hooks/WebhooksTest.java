@@ -91,7 +91,7 @@ class WebhooksTest {
     registry.add("revtrace.db-dir", () -> dir.resolve("pg").toString());
     registry.add("revtrace.import.demo-when-empty", () -> "false");
     registry.add("revtrace.admin-password", () -> "test-password-0123");
-    registry.add("revtrace.connections", connections::toString);
+    registry.add("revtrace.hooks.connections-file", connections::toString);
     registry.add("revtrace.hooks.debounce-millis", () -> "1500");
     registry.add("revtrace.hooks.max-delay-millis", () -> "20000");
     registry.add("revtrace.hooks.poll-millis", () -> "200");
