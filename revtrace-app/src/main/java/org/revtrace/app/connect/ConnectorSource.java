@@ -9,7 +9,23 @@ public enum ConnectorSource {
   /** Bitrix24 through an incoming webhook: portal URL, webhook user, token in the environment. */
   BITRIX24("bitrix24", List.of("url", "user", "token_env"), List.of("url", "token_env")),
   /** amoCRM with a long-lived token: account URL, deal currency, token in the environment. */
-  AMOCRM("amocrm", List.of("url", "currency", "token_env"), List.of("url", "token_env"));
+  AMOCRM("amocrm", List.of("url", "currency", "token_env"), List.of("url", "token_env")),
+  /**
+   * Yandex Metrica Logs API visits: counter id, OAuth token in the environment, the counter's time
+   * zone, the first day, the restatement window, the attribution model and an optional last day.
+   */
+  METRICA(
+      "metrica",
+      List.of(
+          "counter_id",
+          "token_env",
+          "time_zone",
+          "first_day",
+          "restatement_days",
+          "attribution",
+          "last_day",
+          "url"),
+      List.of("counter_id", "token_env"));
 
   private final String code;
   private final List<String> settings;

@@ -1,7 +1,11 @@
 package org.revtrace.app.connect;
 
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.revtrace.ingest.amocrm.AmoCrmClient;
@@ -13,9 +17,15 @@ import org.revtrace.ingest.bitrix24.Bitrix24Mapping;
 import org.revtrace.ingest.bitrix24.Bitrix24Stages;
 import org.revtrace.ingest.bitrix24.Bitrix24Sync;
 import org.revtrace.ingest.canonical.ImportOptions;
+import org.revtrace.ingest.connect.DateRange;
 import org.revtrace.ingest.connect.SyncCursor;
 import org.revtrace.ingest.connect.SyncResult;
 import org.revtrace.ingest.http.ApiHttp;
+import org.revtrace.ingest.metrica.MetricaLogsApi;
+import org.revtrace.ingest.metrica.MetricaSync;
+import org.revtrace.ingest.metrica.MetricaVisits;
+import org.revtrace.ingest.normalize.ChannelGrouping;
+import org.revtrace.ingest.normalize.UtmNormalizer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,6 +72,15 @@ public final class Connectors {
         amoCrm(connection).one("/api/v4/account");
         yield "account answered";
       }
+      case METRICA -> {
+        LocalDate yesterday = metricaLastDay(connection);
+        MetricaLogsApi.Evaluation evaluation =
+            metricaApi(connection)
+                .evaluate(new DateRange(yesterday, yesterday), metricaVisits(connection).fields());
+        yield "logrequests/evaluate answered (a log of "
+            + yesterday
+            + (evaluation.possible() ? " is possible)" : " is not possible now)");
+      }
     };
   }
 
@@ -82,7 +101,54 @@ public final class Connectors {
                       ImportOptions.defaults()),
                   AmoCrmStatuses.defaults())
               .sync(previous);
+      case METRICA ->
+          new MetricaSync(
+                  metricaApi(connection),
+                  metricaVisits(connection),
+                  metricaZone(connection),
+                  LocalDate.parse(
+                      connection.setting(
+                          "first_day", metricaLastDay(connection).minusDays(29).toString())),
+                  Integer.parseInt(connection.setting("restatement_days", "3").strip()))
+              .sync(previous, metricaLastDay(connection));
     };
+  }
+
+  private MetricaLogsApi metricaApi(ConnectionSettings connection) {
+    return new MetricaLogsApi(
+        http,
+        pause,
+        URI.create(connection.setting("url", MetricaLogsApi.ENDPOINT.toString())),
+        connection.secret("token_env", environment),
+        connection.setting("counter_id", ""),
+        120,
+        Duration.ofSeconds(10));
+  }
+
+  private static MetricaVisits metricaVisits(ConnectionSettings connection) {
+    return new MetricaVisits(
+        new UtmNormalizer(),
+        ChannelGrouping.defaults(),
+        metricaZone(connection),
+        connection.setting("attribution", "last").strip());
+  }
+
+  private static ZoneId metricaZone(ConnectionSettings connection) {
+    return ZoneId.of(connection.setting("time_zone", "Europe/Moscow").strip());
+  }
+
+  /**
+   * The last complete day of a Metrica counter: yesterday in its zone (the Logs API does not give
+   * today), or the {@code last_day} setting when it is earlier.
+   */
+  private static LocalDate metricaLastDay(ConnectionSettings connection) {
+    LocalDate yesterday = LocalDate.now(Clock.system(metricaZone(connection))).minusDays(1);
+    String last = connection.settings().get("last_day");
+    if (last == null) {
+      return yesterday;
+    }
+    LocalDate day = LocalDate.parse(last.strip());
+    return day.isBefore(yesterday) ? day : yesterday;
   }
 
   private Bitrix24Client bitrix24(ConnectionSettings connection) {
