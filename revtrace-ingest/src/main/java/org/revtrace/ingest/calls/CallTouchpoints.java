@@ -16,10 +16,12 @@ import org.revtrace.ingest.normalize.UtmNormalizer;
  * Turns calls into touchpoints of type {@code call} and joins them to the journeys of the leads
  * they were matched to ({@link CallMatcher}).
  *
- * <p>Each call becomes the touchpoint {@code call:<call id>} at the call's start, with its UTM tags
- * normalised and its channel from the channel grouping with type {@code call} (the default rules
- * put every call in {@code calls}; a rules file without that rule groups calls by their tags). Who
- * touched:
+ * <p>Each call becomes the touchpoint {@code call:<call id>} at the call's start (a matched call
+ * that started after its lead was created, within the window's tolerance, is dated at the lead's
+ * creation: the clocks disagree, the call brought the lead, and a journey holds the touches up to
+ * its conversion), with its UTM tags normalised and its channel from the channel grouping with type
+ * {@code call} (the default rules put every call in {@code calls}; a rules file without that rule
+ * groups calls by their tags). Who touched:
  *
  * <ul>
  *   <li>a matched call carries the lead's contact, visitor and account ids, so identity resolution
@@ -106,9 +108,13 @@ public final class CallTouchpoints {
     } else {
       visitor = "call:" + call.id();
     }
+    java.time.Instant at = call.startedAt();
+    if (lead != null && at.isAfter(lead.createdAt())) {
+      at = lead.createdAt();
+    }
     return new Touchpoint(
         "call:" + call.id(),
-        call.startedAt(),
+        at,
         channel,
         visitor,
         contact,

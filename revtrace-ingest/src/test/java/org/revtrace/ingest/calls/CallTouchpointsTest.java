@@ -82,6 +82,29 @@ class CallTouchpointsTest {
   }
 
   @Test
+  void aCallAfterItsLeadWithinTheToleranceIsDatedAtTheLeadsCreation() {
+    Lead lead =
+        new Lead(
+            "L9",
+            CALL.minus(Duration.ofMinutes(4)),
+            "C9",
+            null,
+            null,
+            null,
+            PERSONAL.hashPhone("89161234567"),
+            null,
+            Utm.NONE,
+            null,
+            null,
+            null);
+    CallTouchpoints.Applied applied =
+        CallTouchpoints.defaults()
+            .apply(withLeads(lead), List.of(call("12", "89161234567")), CallWindow.defaults());
+
+    assertThat(applied.data().touchpoints().get(0).occurredAt()).isEqualTo(lead.createdAt());
+  }
+
+  @Test
   void aLeadKnownOnlyByItsPhoneGetsAVisitorIdSharedWithItsCalls() {
     CallTouchpoints.Applied applied =
         CallTouchpoints.defaults()
