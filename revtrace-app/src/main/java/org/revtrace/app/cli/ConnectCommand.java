@@ -46,7 +46,8 @@ public final class ConnectCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "SOURCE",
-      description = "bitrix24, amocrm, hubspot, salesforce, yandex-direct, vk-ads or google-ads.")
+      description =
+          "bitrix24, amocrm, hubspot, salesforce, yandex-direct, vk-ads, google-ads or metrica.")
   String source;
 
   @Option(names = "--name", required = true, description = "Name of the connection.")

@@ -11,10 +11,14 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.revtrace.core.dataset.Dataset;
 import org.revtrace.core.model.RowError;
+import org.revtrace.ingest.calls.CallLogReader;
+import org.revtrace.ingest.calls.CallTouchpoints;
+import org.revtrace.ingest.calls.PhoneCall;
 import org.revtrace.ingest.canonical.CanonicalImporter;
 import org.revtrace.ingest.canonical.ImportOptions;
 import org.revtrace.ingest.canonical.ImportResult;
 import org.revtrace.ingest.canonical.QuarantineWriter;
+import org.revtrace.ingest.ga4.Ga4Sessions;
 import org.revtrace.ingest.mapping.MappedImporter;
 import org.revtrace.ingest.normalize.ChannelGrouping;
 import org.revtrace.ingest.normalize.Normalizer;
@@ -36,12 +40,18 @@ final class DataLoader {
    * @param imported the rows as imported (before normalisation) and the import's errors
    * @param normalized the imported rows after normalisation, row by row
    * @param errors every row left out: quarantined by the import or not convertible
+   * @param notes what the loading did besides (call matching counts, ...), for people
    */
   record Loaded(
       Dataset dataset,
       ImportResult imported,
       org.revtrace.core.model.CanonicalData normalized,
-      List<RowError> errors) {
+      List<RowError> errors,
+      List<String> notes) {
+
+    Loaded {
+      notes = List.copyOf(notes);
+    }
 
     boolean hasErrors() {
       return !errors.isEmpty();
@@ -54,7 +64,8 @@ final class DataLoader {
     input.validate();
     if (input.fromStore) {
       try (StoreOptions.OpenStore store = input.store.open()) {
-        return index(input, ImportResult.ofValidated(store.batches().loadAll()), currency);
+        return index(
+            input, ImportResult.ofValidated(store.batches().loadAll()), currency, List.of());
       } catch (IOException | RuntimeException e) {
         throw e;
       } catch (Exception e) {
@@ -70,29 +81,55 @@ final class DataLoader {
     if (!mapped.isEmpty()) {
       parts.add(new MappedImporter().importAll(mapped, options));
     }
+    ChannelGrouping grouping = grouping(input);
+    for (Path file : input.ga4) {
+      parts.add(new Ga4Sessions(new UtmNormalizer(), grouping).read(file));
+    }
+    List<PhoneCall> calls = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (InputOptions.CallLogSource source : input.callLogs()) {
+      CallLogReader.CallLog log =
+          new CallLogReader(source.preset(), options, input.phoneCountry.strip())
+              .read(source.file());
+      parts.add(log.result());
+      calls.addAll(log.calls());
+      if (log.outgoing() > 0) {
+        notes.add(source.file().getFileName() + ": " + log.outgoing() + " outgoing calls skipped");
+      }
+    }
     ImportResult imported = parts.size() == 1 ? parts.get(0) : ImportResult.combine(parts);
-    return index(input, imported, currency);
+    if (!input.calls.isEmpty()) {
+      CallTouchpoints.Applied applied =
+          new CallTouchpoints(new UtmNormalizer(), grouping)
+              .apply(imported.data(), calls, input.callWindow());
+      imported = imported.withData(applied.data());
+      notes.add(applied.matches().describe());
+    }
+    return index(input, imported, currency, notes);
+  }
+
+  private static ChannelGrouping grouping(InputOptions input) throws IOException {
+    return input.channelRules != null
+        ? ChannelGrouping.load(input.channelRules)
+        : ChannelGrouping.defaults();
   }
 
   /** Indexes data read back from the store, with the default channel rules. */
   static Loaded indexStored(org.revtrace.core.model.CanonicalData data, String currency)
       throws IOException {
-    return index(new InputOptions(), ImportResult.ofValidated(data), currency);
+    return index(new InputOptions(), ImportResult.ofValidated(data), currency, List.of());
   }
 
   /** Normalises imported data and indexes it into a dataset. */
-  private static Loaded index(InputOptions input, ImportResult imported, String currency)
+  private static Loaded index(
+      InputOptions input, ImportResult imported, String currency, List<String> notes)
       throws IOException {
-    ChannelGrouping grouping =
-        input.channelRules != null
-            ? ChannelGrouping.load(input.channelRules)
-            : ChannelGrouping.defaults();
-    Normalizer normalizer = new Normalizer(new UtmNormalizer(), grouping);
+    Normalizer normalizer = new Normalizer(new UtmNormalizer(), grouping(input));
     org.revtrace.core.model.CanonicalData normalized = normalizer.normalize(imported.data());
     Dataset dataset = Dataset.of(normalized, currency);
     List<RowError> errors = new ArrayList<>(imported.errors());
     errors.addAll(dataset.conversionErrors());
-    return new Loaded(dataset, imported, normalized, errors);
+    return new Loaded(dataset, imported, normalized, errors, notes);
   }
 
   /**
@@ -136,6 +173,7 @@ final class DataLoader {
 
   /** Prints the per-file summary, warnings and the first errors to stderr. */
   static void reportErrors(Loaded loaded, Path quarantineDir, PrintWriter err) {
+    loaded.notes().forEach(err::println);
     List<RowError> warnings = loaded.imported().warnings();
     if (!loaded.hasErrors() && warnings.isEmpty()) {
       return;

@@ -34,6 +34,44 @@ public final class InputOptions {
   Map<Path, Path> mapped = new LinkedHashMap<>();
 
   @Option(
+      names = "--ga4",
+      paramLabel = "FILE",
+      description =
+          "GA4 BigQuery export rows, newline-delimited JSON or flattened CSV (repeatable):"
+              + " one visit touchpoint per session; see docs/connectors/touchpoints.md.")
+  List<Path> ga4 = new ArrayList<>();
+
+  @Option(
+      names = "--calls",
+      paramLabel = "FILE[=PRESET]",
+      description =
+          "A call-tracking log (repeatable), with the export's preset: generic (default),"
+              + " comagic (uis), calltouch or mango. Calls are matched to leads by phone.")
+  List<String> calls = new ArrayList<>();
+
+  @Option(
+      names = "--call-window-days",
+      defaultValue = "30",
+      description =
+          "How many days after a call its lead may be created (default: ${DEFAULT-VALUE}).")
+  int callWindowDays = 30;
+
+  @Option(
+      names = "--call-lead-before-minutes",
+      defaultValue = "10",
+      description =
+          "How many minutes before a call its lead may be created, for CRM clocks"
+              + " (default: ${DEFAULT-VALUE}).")
+  int callLeadBeforeMinutes = 10;
+
+  @Option(
+      names = "--phone-country",
+      defaultValue = "7",
+      description =
+          "Country code put before 10-digit phone numbers in call logs (default: ${DEFAULT-VALUE}).")
+  String phoneCountry = "7";
+
+  @Option(
       names = "--channel-rules",
       description =
           "Channel grouping rules (YAML) replacing the defaults; see docs/definitions/normalisation.md.")
@@ -75,14 +113,55 @@ public final class InputOptions {
     return sources;
   }
 
+  /** A call log named by {@code --calls FILE[=PRESET]}. */
+  record CallLogSource(Path file, org.revtrace.ingest.calls.CallLogPreset preset) {}
+
+  List<CallLogSource> callLogs() {
+    List<CallLogSource> logs = new ArrayList<>();
+    for (String value : calls) {
+      int equals = value.lastIndexOf('=');
+      Path file = Path.of(equals < 0 ? value : value.substring(0, equals));
+      org.revtrace.ingest.calls.CallLogPreset preset;
+      try {
+        preset =
+            org.revtrace.ingest.calls.CallLogPreset.of(
+                equals < 0 ? "generic" : value.substring(equals + 1));
+      } catch (IllegalArgumentException e) {
+        throw new BadArgument("--calls " + value + ": " + e.getMessage());
+      }
+      requireFile(file, "call log");
+      logs.add(new CallLogSource(file, preset));
+    }
+    return logs;
+  }
+
+  org.revtrace.ingest.calls.CallWindow callWindow() {
+    if (callWindowDays < 0 || callLeadBeforeMinutes < 0) {
+      throw new BadArgument("--call-window-days and --call-lead-before-minutes are not negative");
+    }
+    return new org.revtrace.ingest.calls.CallWindow(
+        java.time.Duration.ofDays(callWindowDays),
+        java.time.Duration.ofMinutes(callLeadBeforeMinutes));
+  }
+
   /** Checks that some input was named and exists. */
   void validate() {
-    if (data == null && mapped.isEmpty() && !fromStore) {
+    boolean files = data != null || !mapped.isEmpty() || !ga4.isEmpty() || !calls.isEmpty();
+    if (!files && !fromStore) {
       throw new BadArgument(
-          "give --data DIR and/or --mapped EXPORT.csv=MAPPING.yaml, or --from-store");
+          "give --data DIR and/or --mapped EXPORT.csv=MAPPING.yaml, --ga4 FILE, --calls FILE,"
+              + " or --from-store");
     }
-    if (fromStore && (data != null || !mapped.isEmpty())) {
-      throw new BadArgument("--from-store reads the store only: drop --data and --mapped");
+    if (fromStore && files) {
+      throw new BadArgument(
+          "--from-store reads the store only: drop --data, --mapped, --ga4 and --calls");
+    }
+    for (Path file : ga4) {
+      requireFile(file, "GA4 export");
+    }
+    if (!phoneCountry.strip().matches("\\d{1,3}")) {
+      throw new BadArgument(
+          "--phone-country is a country calling code such as 7, got: " + phoneCountry);
     }
     if (data != null && !Files.isDirectory(data)) {
       throw new BadArgument("data folder not found: " + data);
@@ -125,12 +204,23 @@ public final class InputOptions {
           files.add(csv);
           files.add(mapping);
         });
+    files.addAll(ga4);
+    for (String value : calls) {
+      int equals = value.lastIndexOf('=');
+      files.add(Path.of(equals < 0 ? value : value.substring(0, equals)));
+    }
     files.sort(java.util.Comparator.comparing(file -> file.getFileName().toString()));
     for (Path file : files) {
       digest.update(
           file.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       digest.update((byte) 0);
       digest.update(Files.readAllBytes(file));
+    }
+    if (!calls.isEmpty()) {
+      // The presets and the matching window change what the same call logs become.
+      digest.update(
+          (calls + " " + callWindowDays + "d " + callLeadBeforeMinutes + "m +" + phoneCountry)
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     return java.util.HexFormat.of().formatHex(digest.digest());
   }

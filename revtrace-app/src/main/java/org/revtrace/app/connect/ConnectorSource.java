@@ -71,7 +71,23 @@ public enum ConnectorSource {
           "refresh_token_env",
           "api_version",
           "token_url"),
-      List.of("customer_id"));
+      List.of("customer_id")),
+  /**
+   * Yandex Metrica Logs API visits: counter id, OAuth token in the environment, the counter's time
+   * zone, the first day, the restatement window, the attribution model and an optional last day.
+   */
+  METRICA(
+      "metrica",
+      List.of(
+          "counter_id",
+          "token_env",
+          "time_zone",
+          "first_day",
+          "restatement_days",
+          "attribution",
+          "last_day",
+          "url"),
+      List.of("counter_id", "token_env"));
 
   private final String code;
   private final List<String> settings;

@@ -1,5 +1,6 @@
 package org.revtrace.app.connect;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.revtrace.ingest.bitrix24.Bitrix24Mapping;
 import org.revtrace.ingest.bitrix24.Bitrix24Stages;
 import org.revtrace.ingest.bitrix24.Bitrix24Sync;
 import org.revtrace.ingest.canonical.ImportOptions;
+import org.revtrace.ingest.connect.DateRange;
 import org.revtrace.ingest.connect.SyncCursor;
 import org.revtrace.ingest.connect.SyncResult;
 import org.revtrace.ingest.http.ApiHttp;
@@ -25,6 +27,11 @@ import org.revtrace.ingest.hubspot.HubSpotClient;
 import org.revtrace.ingest.hubspot.HubSpotMapping;
 import org.revtrace.ingest.hubspot.HubSpotStages;
 import org.revtrace.ingest.hubspot.HubSpotSync;
+import org.revtrace.ingest.metrica.MetricaLogsApi;
+import org.revtrace.ingest.metrica.MetricaSync;
+import org.revtrace.ingest.metrica.MetricaVisits;
+import org.revtrace.ingest.normalize.ChannelGrouping;
+import org.revtrace.ingest.normalize.UtmNormalizer;
 import org.revtrace.ingest.salesforce.SalesforceClient;
 import org.revtrace.ingest.salesforce.SalesforceMapping;
 import org.revtrace.ingest.salesforce.SalesforceStages;
@@ -95,6 +102,15 @@ public final class Connectors {
         yield "opportunity query answered";
       }
       case YANDEX_DIRECT, VK_ADS, GOOGLE_ADS -> adSpend.test(connection);
+      case METRICA -> {
+        LocalDate yesterday = metricaLastDay(connection);
+        MetricaLogsApi.Evaluation evaluation =
+            metricaApi(connection)
+                .evaluate(new DateRange(yesterday, yesterday), metricaVisits(connection).fields());
+        yield "logrequests/evaluate answered (a log of "
+            + yesterday
+            + (evaluation.possible() ? " is possible)" : " is not possible now)");
+      }
     };
   }
 
@@ -134,7 +150,54 @@ public final class Connectors {
                           .withDefaultZone(zone(connection.setting("timezone", "UTC")))))
               .sync(previous);
       case YANDEX_DIRECT, VK_ADS, GOOGLE_ADS -> adSpend.sync(connection, previous);
+      case METRICA ->
+          new MetricaSync(
+                  metricaApi(connection),
+                  metricaVisits(connection),
+                  metricaZone(connection),
+                  LocalDate.parse(
+                      connection.setting(
+                          "first_day", metricaLastDay(connection).minusDays(29).toString())),
+                  Integer.parseInt(connection.setting("restatement_days", "3").strip()))
+              .sync(previous, metricaLastDay(connection));
     };
+  }
+
+  private MetricaLogsApi metricaApi(ConnectionSettings connection) {
+    return new MetricaLogsApi(
+        http,
+        pause,
+        URI.create(connection.setting("url", MetricaLogsApi.ENDPOINT.toString())),
+        connection.secret("token_env", environment),
+        connection.setting("counter_id", ""),
+        120,
+        Duration.ofSeconds(10));
+  }
+
+  private static MetricaVisits metricaVisits(ConnectionSettings connection) {
+    return new MetricaVisits(
+        new UtmNormalizer(),
+        ChannelGrouping.defaults(),
+        metricaZone(connection),
+        connection.setting("attribution", "last").strip());
+  }
+
+  private static ZoneId metricaZone(ConnectionSettings connection) {
+    return ZoneId.of(connection.setting("time_zone", "Europe/Moscow").strip());
+  }
+
+  /**
+   * The last complete day of a Metrica counter: yesterday in its zone (the Logs API does not give
+   * today), or the {@code last_day} setting when it is earlier.
+   */
+  private static LocalDate metricaLastDay(ConnectionSettings connection) {
+    LocalDate yesterday = LocalDate.now(Clock.system(metricaZone(connection))).minusDays(1);
+    String last = connection.settings().get("last_day");
+    if (last == null) {
+      return yesterday;
+    }
+    LocalDate day = LocalDate.parse(last.strip());
+    return day.isBefore(yesterday) ? day : yesterday;
   }
 
   private Bitrix24Client bitrix24(ConnectionSettings connection) {

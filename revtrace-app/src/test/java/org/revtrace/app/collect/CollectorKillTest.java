@@ -56,7 +56,11 @@ class CollectorKillTest {
         client.start();
         clients.add(client);
       }
-      Thread.sleep(3_000);
+      // Kill mid-load once enough events were acknowledged (a loaded machine needs longer).
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (acknowledged.size() < 200 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
       assertThat(acknowledged).as("events acknowledged before the kill").hasSizeGreaterThan(100);
       server.destroyForcibly(); // SIGKILL
       assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -117,6 +117,21 @@ public final class ImportResult {
         data, sorted, ConsistencyCheck.check(data, dealOrigins), files, List.of(), dealOrigins);
   }
 
+  /**
+   * This result with {@code newData} in place of its rows, after a step that adds or links rows
+   * (calls matched to leads become touchpoints): errors, statistics and quarantine stay, the
+   * cross-file warnings are computed again.
+   */
+  public ImportResult withData(CanonicalData newData) {
+    return new ImportResult(
+        newData,
+        errors,
+        ConsistencyCheck.check(newData, dealOrigins),
+        files,
+        quarantine,
+        dealOrigins);
+  }
+
   /** The kept rows, in canonical form. */
   public CanonicalData data() {
     return data;
