@@ -16,7 +16,8 @@ class ConnectionSettingsTest {
     ConnectionSettings stored =
         new ConnectionSettings("crm", ConnectorSource.BITRIX24, URL, Map.of("token", "stored1"));
     assertThat(stored.secret("token_env", Map.of())).isEqualTo("stored1");
-    assertThat(ConnectionSettings.secretKeys(ConnectorSource.BITRIX24)).containsExactly("token");
+    assertThat(ConnectionSettings.secretKeys(ConnectorSource.BITRIX24))
+        .containsExactly("token", "webhook_token");
 
     assertThatThrownBy(() -> new ConnectionSettings("crm", ConnectorSource.BITRIX24, URL))
         .isInstanceOf(BadArgument.class)
