@@ -12,6 +12,7 @@ import org.revtrace.app.cli.EngagementCommand;
 import org.revtrace.app.cli.ExitCodes;
 import org.revtrace.app.cli.ForecastCommand;
 import org.revtrace.app.cli.FunnelCommand;
+import org.revtrace.app.cli.IdentitiesCommand;
 import org.revtrace.app.cli.ImportCommand;
 import org.revtrace.app.cli.PathsCommand;
 import org.revtrace.app.cli.ReportCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
       ForecastCommand.class,
       PathsCommand.class,
       EngagementCommand.class,
+      IdentitiesCommand.class,
       ClvCommand.class,
       CohortsCommand.class,
       BenchCommand.class,
