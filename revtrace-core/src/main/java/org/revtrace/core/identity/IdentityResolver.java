@@ -97,8 +97,8 @@ public final class IdentityResolver {
 
     apply(MergeRule.VISITOR_ID, visitors, UnaryOperator.identity());
     apply(MergeRule.CLICK_ID, clickIds(touchNode, leadNode), Keys::maskClickId);
-    Map<String, KeyGroup> emails = new HashMap<>();
-    Map<String, KeyGroup> phones = new HashMap<>();
+    Map<String, Object> emails = new HashMap<>();
+    Map<String, Object> phones = new HashMap<>();
     Map<String, String> emailDomains = new HashMap<>();
     for (int i = 0; i < leadNode.length; i++) {
       Lead lead = leads.get(i);
@@ -112,8 +112,8 @@ public final class IdentityResolver {
       hold(phones, Keys.phone(contact.phone()), node);
       rememberDomain(emailDomains, contact.email());
     }
-    apply(MergeRule.EMAIL, emails, key -> Keys.maskEmail(key, emailDomains.get(key)));
-    apply(MergeRule.PHONE, phones, Keys::maskPhone);
+    apply(MergeRule.EMAIL, shared(emails), key -> Keys.maskEmail(key, emailDomains.get(key)));
+    apply(MergeRule.PHONE, shared(phones), Keys::maskPhone);
 
     People people = number();
     int[] touchPerson = new int[touchNode.length];
@@ -188,27 +188,58 @@ public final class IdentityResolver {
   }
 
   private Map<String, KeyGroup> clickIds(int[] touchNode, int[] leadNode) {
-    Map<String, KeyGroup> groups = new HashMap<>();
     List<Touchpoint> touches = data.touchpoints();
+    List<List<String>> ids = new ArrayList<>(touchNode.length);
+    int count = 0;
     for (int i = 0; i < touchNode.length; i++) {
       String page = touches.get(i).landingPage();
-      if (page != null && touchNode[i] >= 0) {
-        for (String id : ClickIds.inUrl(page)) {
-          hold(groups, id, touchNode[i]);
-        }
+      List<String> found = page == null || touchNode[i] < 0 ? List.of() : ClickIds.inUrl(page);
+      ids.add(found);
+      count += found.size();
+    }
+    // Sized up front: on paid traffic nearly every touch carries a click id of its own.
+    Map<String, Object> groups = new HashMap<>(Math.max(16, (count + leadNode.length) * 4 / 3));
+    for (int i = 0; i < touchNode.length; i++) {
+      for (String id : ids.get(i)) {
+        hold(groups, id, touchNode[i]);
       }
     }
     List<Lead> leads = data.leads();
     for (int i = 0; i < leadNode.length; i++) {
       hold(groups, ClickIds.ofColumn(leads.get(i).clickId()), leadNode[i]);
     }
-    return groups;
+    return shared(groups);
   }
 
-  private static void hold(Map<String, KeyGroup> groups, String key, int node) {
-    if (key != null && node >= 0) {
-      groups.computeIfAbsent(key, k -> new KeyGroup(-1)).add(node);
+  /**
+   * Records that {@code node} carries {@code key}. Most keys (click ids above all) have one holder,
+   * so a group is made only when a second identifier carries the key.
+   */
+  private static void hold(Map<String, Object> groups, String key, int node) {
+    if (key == null || node < 0) {
+      return;
     }
+    Object held = groups.putIfAbsent(key, node);
+    if (held instanceof KeyGroup group) {
+      group.add(node);
+    } else if (held != null && (Integer) held != node) {
+      KeyGroup group = new KeyGroup(-1);
+      group.add((Integer) held);
+      group.add(node);
+      groups.put(key, group);
+    }
+  }
+
+  /** The keys that more than one identifier carries. */
+  private static Map<String, KeyGroup> shared(Map<String, Object> held) {
+    Map<String, KeyGroup> groups = new HashMap<>();
+    held.forEach(
+        (key, value) -> {
+          if (value instanceof KeyGroup group) {
+            groups.put(key, group);
+          }
+        });
+    return groups;
   }
 
   private static void rememberDomain(Map<String, String> domains, String email) {
@@ -224,8 +255,13 @@ public final class IdentityResolver {
    * refuses over-shared keys, then joins each remaining key's holders in sorted order.
    */
   private void apply(MergeRule rule, Map<String, KeyGroup> groups, UnaryOperator<String> mask) {
-    String[] keys = groups.keySet().toArray(String[]::new);
-    Arrays.sort(keys);
+    // A key held by one identifier (most click ids) can neither merge nor be over-shared.
+    String[] keys =
+        groups.entrySet().stream()
+            .filter(entry -> entry.getValue().canMerge())
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toArray(String[]::new);
     boolean[] identified = new boolean[graph.count()];
     for (int node = 0; node < identified.length; node++) {
       if (graph.identifies(node)) {
@@ -395,16 +431,34 @@ public final class IdentityResolver {
       holders[size++] = node;
     }
 
-    int[] sortedHolders(IdentityGraph graph) {
-      int[] unique = Arrays.stream(holders, 0, size).distinct().toArray();
-      if (unique.length > 1) {
-        Integer[] boxed = Arrays.stream(unique).boxed().toArray(Integer[]::new);
-        Arrays.sort(boxed, graph::compare);
-        for (int i = 0; i < unique.length; i++) {
-          unique[i] = boxed[i];
+    /** Whether the key is shared: an anchor and a holder, or two different holders. */
+    boolean canMerge() {
+      if (anchor >= 0) {
+        return size > 0;
+      }
+      for (int i = 1; i < size; i++) {
+        if (holders[i] != holders[0]) {
+          return true;
         }
       }
-      return unique;
+      return false;
+    }
+
+    /** The distinct holders ordered by name (kind, then id). */
+    int[] sortedHolders(IdentityGraph graph) {
+      Integer[] boxed = new Integer[size];
+      for (int i = 0; i < size; i++) {
+        boxed[i] = holders[i];
+      }
+      Arrays.sort(boxed, (a, b) -> a.equals(b) ? 0 : graph.compare(a, b));
+      int[] unique = new int[size];
+      int n = 0;
+      for (int i = 0; i < size; i++) {
+        if (n == 0 || unique[n - 1] != boxed[i]) {
+          unique[n++] = boxed[i];
+        }
+      }
+      return Arrays.copyOf(unique, n);
     }
   }
 
