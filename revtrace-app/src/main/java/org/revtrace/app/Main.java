@@ -13,6 +13,7 @@ import org.revtrace.app.cli.EngagementCommand;
 import org.revtrace.app.cli.ExitCodes;
 import org.revtrace.app.cli.ForecastCommand;
 import org.revtrace.app.cli.FunnelCommand;
+import org.revtrace.app.cli.IdentitiesCommand;
 import org.revtrace.app.cli.ImportCommand;
 import org.revtrace.app.cli.PathsCommand;
 import org.revtrace.app.cli.ReportCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
       ForecastCommand.class,
       PathsCommand.class,
       EngagementCommand.class,
+      IdentitiesCommand.class,
       ClvCommand.class,
       CohortsCommand.class,
       BenchCommand.class,

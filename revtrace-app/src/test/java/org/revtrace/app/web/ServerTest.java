@@ -176,6 +176,39 @@ class ServerTest {
   }
 
   @Test
+  void identitiesAreTheCliJsonForAViewer() throws Exception {
+    StringWriter out = new StringWriter();
+    int code =
+        Main.run(
+            new PrintWriter(out, true),
+            new PrintWriter(new StringWriter(), true),
+            "identities",
+            "--data",
+            data.toString(),
+            "--format",
+            "json",
+            "--limit",
+            "100");
+    assertThat(code).isZero();
+    String api =
+        mvc.perform(get("/api/v1/identities").with(user("viewer").roles("VIEWER")))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.summary.people").value(2))
+            .andExpect(jsonPath("$.summary.merges.DUPLICATE_LEAD").value(0))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    JsonMapper json = JsonMapper.builder().build();
+    assertThat(json.readTree(api)).isEqualTo(json.readTree(out.toString()));
+    mvc.perform(get("/api/v1/identities").param("id", "c1").with(user("v").roles("VIEWER")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.id").value("c1"));
+    mvc.perform(get("/api/v1/identities").param("rule", "nope").with(user("v").roles("VIEWER")))
+        .andExpect(status().isBadRequest());
+    mvc.perform(get("/api/v1/identities")).andExpect(status().isUnauthorized());
+  }
+
+  @Test
   void anonymousApiCallsGet401AndPagesRedirectToLogin() throws Exception {
     mvc.perform(get("/api/v1/report")).andExpect(status().isUnauthorized());
     mvc.perform(get("/v3/api-docs")).andExpect(status().is4xxClientError());

@@ -1,6 +1,9 @@
 package org.revtrace.core.dataset;
 
 import java.util.List;
+import org.revtrace.core.identity.Identities;
+import org.revtrace.core.identity.IdentityOptions;
+import org.revtrace.core.identity.IdentityResolver;
 import org.revtrace.core.model.CanonicalData;
 import org.revtrace.core.model.RowError;
 
@@ -12,9 +15,11 @@ import org.revtrace.core.model.RowError;
  * person and time, and an index orders them by account and time, so a journey is a slice. Arrays
  * are exposed without copying for speed: callers must treat them as read-only.
  *
- * <p>Identity: a person is the union of every contact id and visitor id that a touch or a lead
- * names together; a lead with neither is a person of its own. A person's account is its contact's
- * account, else the first account named on its touches or leads.
+ * <p>Identity ({@link IdentityResolver}): contact ids, visitor ids and leads are joined into people
+ * by shared visitor ids, click ids, e-mails and phones; a person's account is its CRM company, else
+ * the account of its corporate e-mail domain. Duplicate leads of a person are merged into the
+ * earliest: the lead columns hold the surviving leads only, and deals of a merged lead point at its
+ * survivor. {@link #identities()} lists every merge and its rule.
  */
 public final class Dataset {
 
@@ -122,6 +127,7 @@ public final class Dataset {
   String[] accountTier;
 
   List<RowError> conversionErrors = List.of();
+  Identities identities;
 
   Dataset(String currency) {
     this.currency = currency;
@@ -133,7 +139,21 @@ public final class Dataset {
    * #conversionErrors()}.
    */
   public static Dataset of(CanonicalData data, String reportingCurrency) {
-    return new DatasetBuilder(data, reportingCurrency).build();
+    return of(data, reportingCurrency, IdentityOptions.defaults());
+  }
+
+  /** As {@link #of(CanonicalData, String)}, resolving identities with the given options. */
+  public static Dataset of(
+      CanonicalData data, String reportingCurrency, IdentityOptions identityOptions) {
+    return new DatasetBuilder(data, reportingCurrency, identityOptions).build();
+  }
+
+  /**
+   * How people, accounts and duplicate leads were resolved: every merge with its rule, and a
+   * summary. Its person ids are this data set's person ids.
+   */
+  public Identities identities() {
+    return identities;
   }
 
   public String currency() {

@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.revtrace.core.identity.Identities;
+import org.revtrace.core.identity.IdentityOptions;
+import org.revtrace.core.identity.IdentityResolver;
 import org.revtrace.core.model.Account;
 import org.revtrace.core.model.CanonicalData;
 import org.revtrace.core.model.Contact;
@@ -26,7 +29,8 @@ import org.revtrace.core.model.Touchpoint;
 import org.revtrace.core.model.Utm;
 
 /**
- * Builds a {@link Dataset}: identity resolution, dictionary coding, currency conversion, sorting.
+ * Builds a {@link Dataset}: identity resolution ({@link IdentityResolver}), dictionary coding,
+ * currency conversion, sorting.
  */
 final class DatasetBuilder {
 
@@ -37,12 +41,15 @@ final class DatasetBuilder {
   private final Dataset dataset;
   private final List<RowError> errors = new ArrayList<>();
   private final Map<String, String> contactAccount = new HashMap<>();
-  private final PersonKeys persons = new PersonKeys();
+  private final IdentityOptions identityOptions;
+  private Identities identities;
+  private Map<String, Integer> leadIndex;
 
-  DatasetBuilder(CanonicalData data, String reportingCurrency) {
+  DatasetBuilder(CanonicalData data, String reportingCurrency, IdentityOptions identityOptions) {
     this.data = data;
     this.rates = new ExchangeRates(reportingCurrency, data.rates());
     this.dataset = new Dataset(reportingCurrency);
+    this.identityOptions = identityOptions;
   }
 
   Dataset build() {
@@ -52,14 +59,12 @@ final class DatasetBuilder {
       }
     }
     data.accounts().forEach(account -> dataset.accounts.encode(account.id()));
-    linkIdentities();
-    int[] touchPersonUnsorted = personsOfTouches();
-    int[] leadPersonIds = personsOfLeads();
-    int[] personAccountIds = accountsOfPersons(touchPersonUnsorted, leadPersonIds);
-    dataset.personCount = persons.count();
-    dataset.personAccount = personAccountIds;
-    indexTouches(touchPersonUnsorted);
-    indexLeads(leadPersonIds);
+    identities = IdentityResolver.resolve(data, identityOptions);
+    dataset.identities = identities;
+    dataset.personCount = identities.personCount();
+    dataset.personAccount = accountsOfPersons();
+    indexTouches(identities.touchPerson());
+    indexLeads();
     indexDeals();
     indexSpend();
     indexCosts();
@@ -70,62 +75,11 @@ final class DatasetBuilder {
     return dataset;
   }
 
-  private void linkIdentities() {
-    for (Touchpoint touch : data.touchpoints()) {
-      persons.link(touch.contactId(), touch.visitorId());
-    }
-    for (Lead lead : data.leads()) {
-      persons.link(lead.contactId(), lead.visitorId());
-    }
-    for (Deal deal : data.deals()) {
-      persons.link(deal.contactId(), null);
-    }
-    persons.freeze();
-  }
-
-  private int[] personsOfTouches() {
-    List<Touchpoint> touches = data.touchpoints();
-    int[] person = new int[touches.size()];
-    for (int i = 0; i < person.length; i++) {
-      Touchpoint touch = touches.get(i);
-      person[i] = persons.personOf(touch.contactId(), touch.visitorId());
-    }
-    return person;
-  }
-
-  private int[] personsOfLeads() {
-    List<Lead> leads = data.leads();
-    int[] person = new int[leads.size()];
-    for (int i = 0; i < person.length; i++) {
-      Lead lead = leads.get(i);
-      int id = persons.personOf(lead.contactId(), lead.visitorId());
-      person[i] = id >= 0 ? id : persons.newPerson();
-    }
-    return person;
-  }
-
-  private int[] accountsOfPersons(int[] touchPerson, int[] leadPerson) {
-    int[] account = new int[persons.count()];
-    Arrays.fill(account, -1);
-    for (Map.Entry<String, String> entry : contactAccount.entrySet()) {
-      int person = persons.personOf(entry.getKey(), null);
-      if (person >= 0 && account[person] < 0) {
-        account[person] = dataset.accounts.encode(entry.getValue());
-      }
-    }
-    List<Touchpoint> touches = data.touchpoints();
-    for (int i = 0; i < touchPerson.length; i++) {
-      String accountId = accountOf(touches.get(i).accountId(), touches.get(i).contactId());
-      if (touchPerson[i] >= 0 && account[touchPerson[i]] < 0 && accountId != null) {
-        account[touchPerson[i]] = dataset.accounts.encode(accountId);
-      }
-    }
-    List<Lead> leads = data.leads();
-    for (int i = 0; i < leadPerson.length; i++) {
-      String accountId = accountOf(leads.get(i).accountId(), leads.get(i).contactId());
-      if (account[leadPerson[i]] < 0 && accountId != null) {
-        account[leadPerson[i]] = dataset.accounts.encode(accountId);
-      }
+  private int[] accountsOfPersons() {
+    int[] account = new int[identities.personCount()];
+    for (int person = 0; person < account.length; person++) {
+      String accountId = identities.personAccount(person);
+      account[person] = accountId == null ? -1 : dataset.accounts.encode(accountId);
     }
     return account;
   }
@@ -194,45 +148,76 @@ final class DatasetBuilder {
     dataset.accountTouchStart = Arrays.copyOf(start, accounts + 1);
   }
 
-  private void indexLeads(int[] leadPersonIds) {
+  /**
+   * Surviving leads only (identity resolution merges duplicates): each takes the earliest non-empty
+   * MQL, SQL and first-response time of its group.
+   */
+  private void indexLeads() {
     List<Lead> leads = data.leads();
-    int n = leads.size();
+    int[] survivor = identities.leadSurvivor();
+    int[] person = identities.leadPerson();
+    int[] row = new int[leads.size()];
+    int n = 0;
+    for (int i = 0; i < row.length; i++) {
+      if (survivor[i] == i) {
+        row[i] = n++;
+      }
+    }
     dataset.leadCount = n;
     dataset.leadId = new String[n];
     dataset.leadCreated = new long[n];
     dataset.leadMql = new long[n];
     dataset.leadSql = new long[n];
     dataset.leadFirstResponse = new long[n];
-    dataset.leadPerson = leadPersonIds;
+    dataset.leadPerson = new int[n];
     dataset.leadAccount = new int[n];
     dataset.leadChannel = new int[n];
     dataset.leadCampaign = new int[n];
     dataset.leadSource = new int[n];
-    for (int i = 0; i < n; i++) {
+    Arrays.fill(dataset.leadMql, Dataset.NO_TIME);
+    Arrays.fill(dataset.leadSql, Dataset.NO_TIME);
+    Arrays.fill(dataset.leadFirstResponse, Dataset.NO_TIME);
+    leadIndex = new HashMap<>();
+    for (int i = 0; i < leads.size(); i++) {
+      if (survivor[i] != i) {
+        continue;
+      }
       Lead lead = leads.get(i);
-      dataset.leadId[i] = lead.id();
-      dataset.leadCreated[i] = lead.createdAt().getEpochSecond();
-      dataset.leadMql[i] = seconds(lead.mqlAt());
-      dataset.leadSql[i] = seconds(lead.sqlAt());
-      dataset.leadFirstResponse[i] = seconds(lead.firstResponseAt());
-      dataset.leadAccount[i] = dataset.personAccount[leadPersonIds[i]];
+      int k = row[i];
+      leadIndex.putIfAbsent(lead.id(), k);
+      dataset.leadId[k] = lead.id();
+      dataset.leadCreated[k] = lead.createdAt().getEpochSecond();
+      dataset.leadPerson[k] = person[i];
+      dataset.leadAccount[k] = dataset.personAccount[person[i]];
       String channel = lead.channel() != null ? lead.channel() : Dataset.UNATTRIBUTED;
-      dataset.leadChannel[i] = dataset.channels.encode(channel);
-      dataset.leadCampaign[i] = campaignKey(channel, lead.utm());
-      dataset.leadSource[i] = sourceKey(lead.utm());
+      dataset.leadChannel[k] = dataset.channels.encode(channel);
+      dataset.leadCampaign[k] = campaignKey(channel, lead.utm());
+      dataset.leadSource[k] = sourceKey(lead.utm());
+    }
+    for (int i = 0; i < leads.size(); i++) {
+      Lead lead = leads.get(i);
+      int k = row[survivor[i]];
+      leadIndex.putIfAbsent(lead.id(), k);
+      dataset.leadMql[k] = earliest(dataset.leadMql[k], lead.mqlAt());
+      dataset.leadSql[k] = earliest(dataset.leadSql[k], lead.sqlAt());
+      dataset.leadFirstResponse[k] = earliest(dataset.leadFirstResponse[k], lead.firstResponseAt());
     }
   }
 
-  private void indexDeals() {
-    Map<String, Integer> leadIndex = new HashMap<>();
-    for (int i = 0; i < dataset.leadCount; i++) {
-      leadIndex.putIfAbsent(dataset.leadId[i], i);
+  private static long earliest(long current, Instant candidate) {
+    if (candidate == null) {
+      return current;
     }
+    long seconds = candidate.getEpochSecond();
+    return current == Dataset.NO_TIME || seconds < current ? seconds : current;
+  }
+
+  private void indexDeals() {
     Map<String, Long> paidByDeal = new HashMap<>();
     Map<String, Long> paidByAccount = new HashMap<>();
     Map<String, String> dealAccountById = new HashMap<>();
     for (Deal deal : data.deals()) {
-      String accountId = accountOf(deal.accountId(), deal.contactId());
+      String accountId = dealAccountId(deal);
       if (accountId != null) {
         dealAccountById.put(deal.id(), accountId);
       }
@@ -300,17 +285,10 @@ final class DatasetBuilder {
       dataset.dealRevenue[i] = paid != null ? paid : won ? amounts.get(i) : 0;
       int lead = deal.leadId() == null ? -1 : leadIndex.getOrDefault(deal.leadId(), -1);
       dataset.dealLead[i] = lead;
-      int person = deal.contactId() != null ? persons.personOf(deal.contactId(), null) : -1;
-      if (person < 0 && lead >= 0) {
-        person = dataset.leadPerson[lead];
-      }
+      int person = dealPerson(deal);
       dataset.dealPerson[i] = person;
-      String accountId = accountOf(deal.accountId(), deal.contactId());
-      int account = accountId != null ? dataset.accounts.encode(accountId) : -1;
-      if (account < 0 && person >= 0) {
-        account = dataset.personAccount[person];
-      }
-      dataset.dealAccount[i] = account;
+      String accountId = dealAccountId(deal);
+      dataset.dealAccount[i] = accountId != null ? dataset.accounts.encode(accountId) : -1;
       dataset.dealChannel[i] =
           lead >= 0 ? dataset.leadChannel[lead] : dataset.channels.encode(Dataset.UNATTRIBUTED);
       dataset.dealCampaign[i] =
@@ -349,6 +327,26 @@ final class DatasetBuilder {
       dataset.accountLifetimeRevenue =
           Arrays.copyOf(dataset.accountLifetimeRevenue, dataset.accounts.size());
     }
+  }
+
+  /** The deal's contact's person, else its lead's, else -1. */
+  private int dealPerson(Deal deal) {
+    int person = identities.personOfContact(deal.contactId());
+    if (person < 0 && deal.leadId() != null) {
+      Integer lead = leadIndex.get(deal.leadId());
+      person = lead == null ? -1 : dataset.leadPerson[lead];
+    }
+    return person;
+  }
+
+  /** The deal's own account, else its contact's (contacts.csv), else its person's; null if none. */
+  private String dealAccountId(Deal deal) {
+    String accountId = accountOf(deal.accountId(), deal.contactId());
+    if (accountId == null) {
+      int person = dealPerson(deal);
+      accountId = person < 0 ? null : identities.personAccount(person);
+    }
+    return accountId;
   }
 
   private void indexPayments(List<Payment> payments, List<Long> amounts, List<String> accountIds) {
@@ -498,6 +496,9 @@ final class DatasetBuilder {
     dataset.accountSize = new String[n];
     dataset.accountRegion = new String[n];
     dataset.accountTier = new String[n];
+    identities
+        .derivedAccounts()
+        .forEach((id, domain) -> dataset.accountName[dataset.accounts.find(id)] = domain);
     for (Account account : data.accounts()) {
       int a = dataset.accounts.find(account.id());
       dataset.accountName[a] = account.name();

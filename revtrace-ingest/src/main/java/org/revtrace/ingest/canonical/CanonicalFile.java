@@ -46,7 +46,8 @@ public enum CanonicalFile {
           "campaign",
           "mql_at",
           "sql_at",
-          "first_response_at")),
+          "first_response_at",
+          "click_id")),
   DEALS(
       "deals.csv",
       List.of("deal_id", "created_at", "amount"),

@@ -11,9 +11,12 @@ import java.util.Locale;
  * matches across files while the raw address is never stored.
  *
  * <p>The hash is {@code hex(SHA-256(utf8(salt) ‖ utf8(normalised value)))}, lower-case. E-mails are
- * trimmed and lower-cased; phones keep digits only, and a Russian 11-digit number written with the
- * trunk prefix ({@code 8XXXXXXXXXX}) becomes {@code 7XXXXXXXXXX}. A value that normalises to
- * nothing is absent ({@code null}). Not thread-safe: one instance per import.
+ * trimmed and lower-cased, and their stored form is {@code <hash>@<domain>}: the domain names the
+ * company, not the person, and is kept in clear so identity resolution can match a person to an
+ * account by it (docs/definitions/identity-resolution.md); phones keep digits only, and a Russian
+ * 11-digit number written with the trunk prefix ({@code 8XXXXXXXXXX}) becomes {@code 7XXXXXXXXXX}.
+ * A value that normalises to nothing is absent ({@code null}). Not thread-safe: one instance per
+ * import.
  */
 public final class PersonalData {
 
@@ -64,9 +67,19 @@ public final class PersonalData {
     return digits.length() == 0 ? null : digits.toString();
   }
 
-  /** The salted hash of the normalised e-mail, or null when blank. */
+  /**
+   * The salted hash of the normalised e-mail followed by {@code @} and its domain ({@code
+   * 3b0c…9f@acme.ru}), or the hash alone when the value has no domain; null when blank.
+   */
   public String hashEmail(String email) {
-    return hash(normaliseEmail(email));
+    String normalised = normaliseEmail(email);
+    String hash = hash(normalised);
+    if (hash == null) {
+      return null;
+    }
+    int at = normalised.lastIndexOf('@');
+    String domain = at < 0 ? "" : normalised.substring(at + 1).strip();
+    return domain.isEmpty() ? hash : hash + "@" + domain;
   }
 
   /** The salted hash of the normalised phone, or null when it has no digits. */

@@ -132,7 +132,8 @@ final class RecordBuilder {
         utm,
         mqlAt,
         sqlAt,
-        firstResponseAt);
+        firstResponseAt,
+        row.text("click_id"));
   }
 
   private Deal deal(Row row) {

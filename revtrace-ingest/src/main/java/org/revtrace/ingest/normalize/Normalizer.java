@@ -77,7 +77,8 @@ public final class Normalizer {
         utm,
         lead.mqlAt(),
         lead.sqlAt(),
-        lead.firstResponseAt());
+        lead.firstResponseAt(),
+        lead.clickId());
   }
 
   Spend spend(Spend spend) {

@@ -711,7 +711,8 @@ class AllCanonicalFilesPropertyTest {
               new Utm(s(v, "source"), s(v, "medium"), s(v, "campaign"), null, null),
               (Instant) v.get("mql_at"),
               (Instant) v.get("sql_at"),
-              (Instant) v.get("first_response_at"));
+              (Instant) v.get("first_response_at"),
+              s(v, "click_id"));
       case DEALS ->
           new Deal(
               s(v, "deal_id"),
