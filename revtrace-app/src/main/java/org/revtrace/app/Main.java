@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       FunnelCommand.class,
       AuditCommand.class,
+      org.revtrace.app.cli.ReconcileCommand.class,
       ForecastCommand.class,
       PathsCommand.class,
       EngagementCommand.class,
