@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       FunnelCommand.class,
       AuditCommand.class,
+      org.revtrace.app.cli.ReconcileCommand.class,
       ForecastCommand.class,
       PathsCommand.class,
       EngagementCommand.class,

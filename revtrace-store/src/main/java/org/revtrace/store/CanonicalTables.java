@@ -26,7 +26,7 @@ final class CanonicalTables {
   static final CanonicalTable<Spend> SPEND =
       new CanonicalTable<>(
           "spend",
-          "date, channel, " + UTM + ", impressions, clicks, cost_minor, currency",
+          "date, channel, " + UTM + ", impressions, clicks, cost_minor, currency, conversions",
           "date, channel, utm_source, utm_medium, utm_campaign, currency",
           CanonicalData::spend,
           (s, out) -> {
@@ -34,6 +34,7 @@ final class CanonicalTables {
             utm(s.utm(), out);
             out.number(s.impressions()).number(s.clicks());
             money(s.cost(), out);
+            out.text(s.conversions() == null ? null : s.conversions().toPlainString());
           },
           row -> {
             var date = row.date();
@@ -41,7 +42,8 @@ final class CanonicalTables {
             Utm utm = row.utm();
             long impressions = row.number();
             long clicks = row.number();
-            return new Spend(date, channel, utm, impressions, clicks, row.money());
+            Money cost = row.money();
+            return new Spend(date, channel, utm, impressions, clicks, cost, row.decimal());
           });
 
   static final CanonicalTable<Touchpoint> TOUCHPOINTS =

@@ -218,6 +218,16 @@ public final class LoadedReports {
     return loaded(snapshot, firstCurrency).imported().data();
   }
 
+  /**
+   * The rows of the current snapshot after normalisation, in {@code currency} (reconciliation reads
+   * rows rather than the data set).
+   *
+   * @throws BadArgument when the currency is unknown or too many are loaded
+   */
+  public CanonicalData normalized(String currency) {
+    return loaded(Formats.currency(currency)).normalized();
+  }
+
   /** Where the data came from: the folder, or the store. */
   public String source() {
     return description;

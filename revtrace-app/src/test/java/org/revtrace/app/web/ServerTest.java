@@ -209,6 +209,31 @@ class ServerTest {
   }
 
   @Test
+  void reconciliationReadsTheStoreAndNeedsALogin() throws Exception {
+    String body =
+        mvc.perform(
+                get("/api/v1/reconciliation")
+                    .param("period", "week")
+                    .param("platform_zone", "Europe/Moscow")
+                    .with(user("viewer").roles("VIEWER")))
+            .andExpect(status().isOk())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    var root = JsonMapper.builder().build().readTree(body);
+    assertThat(root.get("period").asString()).isEqualTo("week");
+    assertThat(root.get("restatements_known").asBoolean()).isTrue();
+    assertThat(root.get("totals")).hasSize(1);
+    assertThat(root.get("totals").get(0).get("platform_spend").decimalValue())
+        .isEqualByComparingTo("1000.00");
+    mvc.perform(get("/api/v1/reconciliation")).andExpect(status().isUnauthorized());
+    mvc.perform(
+            get("/api/v1/reconciliation").param("period", "year").with(user("v").roles("VIEWER")))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
   void anonymousApiCallsGet401AndPagesRedirectToLogin() throws Exception {
     mvc.perform(get("/api/v1/report")).andExpect(status().isUnauthorized());
     mvc.perform(get("/v3/api-docs")).andExpect(status().is4xxClientError());

@@ -38,8 +38,8 @@ public enum ErrorCode {
   /**
    * A spend or rate row has the key of an earlier row of the same file (spend: date, channel,
    * source, medium, campaign, currency; rates: date, currency) but other values (cost, impressions,
-   * clicks; rate). Which one is right is unknown, so it is not treated as a harmless repeat: the
-   * first row is kept and this one is quarantined for review.
+   * clicks, conversions; rate). Which one is right is unknown, so it is not treated as a harmless
+   * repeat: the first row is kept and this one is quarantined for review.
    */
   CONFLICTING_ROW,
   /** A touchpoint names no visitor, contact or account, so it can join no journey. */

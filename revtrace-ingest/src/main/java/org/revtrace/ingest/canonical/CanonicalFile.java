@@ -15,7 +15,7 @@ public enum CanonicalFile {
   SPEND(
       "spend.csv",
       List.of("date", "channel", "cost"),
-      List.of("source", "medium", "campaign", "impressions", "clicks", "currency")),
+      List.of("source", "medium", "campaign", "impressions", "clicks", "currency", "conversions")),
   TOUCHPOINTS(
       "touchpoints.csv",
       List.of("touchpoint_id", "occurred_at", "channel"),

@@ -34,11 +34,11 @@ import org.revtrace.core.model.Touchpoint;
  * </ul>
  *
  * <p>A repeat with equal values (a double export) is {@code DUPLICATE_ROW}. A spend or rate repeat
- * with other values (cost, impressions or clicks; rate) is {@code CONFLICTING_ROW}: it is not a
- * harmless copy, and summing both would count the day twice, so the first row is kept and the
- * second is quarantined for review. Stage changes and costs have every column in the key, so they
- * only repeat exactly. Values are compared as parsed ({@code 100} equals {@code 100.00}); text is
- * compared as stored (stripped, case-sensitive). Only rows that pass validation claim a key. See
+ * with other values (cost, impressions, clicks or conversions; rate) is {@code CONFLICTING_ROW}: it
+ * is not a harmless copy, and summing both would count the day twice, so the first row is kept and
+ * the second is quarantined for review. Stage changes and costs have every column in the key, so
+ * they only repeat exactly. Values are compared as parsed ({@code 100} equals {@code 100.00}); text
+ * is compared as stored (stripped, case-sensitive). Only rows that pass validation claim a key. See
  * docs/definitions/import-validation.md.
  */
 final class DuplicateCheck {
@@ -161,7 +161,10 @@ final class DuplicateCheck {
       if (a.impressions() != b.impressions()) {
         return "impressions";
       }
-      return a.clicks() != b.clicks() ? "clicks" : null;
+      if (a.clicks() != b.clicks()) {
+        return "clicks";
+      }
+      return Objects.equals(a.conversions(), b.conversions()) ? null : "conversions";
     }
     if (first instanceof Rate a && repeat instanceof Rate b) {
       return a.rate().compareTo(b.rate()) != 0 ? "rate" : null;
@@ -182,7 +185,10 @@ final class DuplicateCheck {
           + ", impressions "
           + spend.impressions()
           + ", clicks "
-          + spend.clicks();
+          + spend.clicks()
+          + (spend.conversions() == null
+              ? ""
+              : ", conversions " + spend.conversions().toPlainString());
     }
     return "rate " + ((Rate) record).rate().toPlainString();
   }

@@ -57,11 +57,12 @@ final class RecordBuilder {
     Money cost = row.money("cost", row.currency("currency"), false);
     long impressions = row.count("impressions");
     long clicks = row.count("clicks");
+    BigDecimal conversions = row.optionalDecimal("conversions");
     if (row.hasErrors()) {
       return null;
     }
     Utm utm = new Utm(row.text("source"), row.text("medium"), row.text("campaign"), null, null);
-    return new Spend(date, channel, utm, impressions, clicks, cost);
+    return new Spend(date, channel, utm, impressions, clicks, cost, conversions);
   }
 
   private Touchpoint touchpoint(Row row) {

@@ -156,6 +156,24 @@ final class Row {
     return count;
   }
 
+  /** An optional non-negative decimal; blank is null (not given). */
+  BigDecimal optionalDecimal(String column) {
+    String value = text(column);
+    if (value == null) {
+      return null;
+    }
+    BigDecimal decimal = FieldParsers.decimal(value);
+    if (decimal == null) {
+      badNumber(column, value);
+      return null;
+    }
+    if (decimal.signum() < 0) {
+      error(column, ErrorCode.NEGATIVE_VALUE, value, "must not be negative");
+      return null;
+    }
+    return decimal;
+  }
+
   /** A required positive decimal. */
   BigDecimal positiveDecimal(String column) {
     String value = required(column);

@@ -73,6 +73,27 @@ public final class RecordCheck {
     }
   }
 
+  /**
+   * Conversions the platform counted: a non-negative decimal (fractional under data-driven
+   * attribution); blank or {@code --} is 0. Kept to hundredths by {@code Spend}.
+   */
+  public BigDecimal conversions(String field, String raw, Function<String, BigDecimal> parser) {
+    String value = raw == null ? "" : raw.strip();
+    if (value.isEmpty() || value.equals("--")) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal number = parser.apply(value);
+    if (number == null) {
+      fail(field, ErrorCode.BAD_NUMBER, value, "not a number of conversions");
+      return BigDecimal.ZERO;
+    }
+    if (number.signum() < 0) {
+      fail(field, ErrorCode.NEGATIVE_VALUE, value, "conversions cannot be negative");
+      return BigDecimal.ZERO;
+    }
+    return number;
+  }
+
   /** A non-negative cost in micro-units, rounded half-even to the minor unit; blank is 0. */
   public Money micros(String field, String raw) {
     String value = raw == null ? "" : raw.strip();
@@ -125,8 +146,24 @@ public final class RecordCheck {
       long impressions,
       long clicks,
       Money cost) {
+    finish(fields, date, campaignId, campaignName, impressions, clicks, cost, null);
+  }
+
+  /**
+   * Keeps the record with the platform's conversions (null: the report has no such field) when no
+   * problem was found, else rejects it with its problems.
+   */
+  public void finish(
+      List<String> fields,
+      LocalDate date,
+      String campaignId,
+      String campaignName,
+      long impressions,
+      long clicks,
+      Money cost,
+      BigDecimal conversions) {
     if (errors.isEmpty()) {
-      collector.keep(line, date, campaignId, campaignName, impressions, clicks, cost);
+      collector.keep(line, date, campaignId, campaignName, impressions, clicks, cost, conversions);
     } else {
       collector.reject(line, fields, errors);
     }

@@ -1,5 +1,6 @@
 package org.revtrace.ingest.connect;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -73,7 +74,7 @@ public final class SpendCollector {
     return file;
   }
 
-  /** Keeps a record: one campaign's spend of one day. */
+  /** Keeps a record: one campaign's spend of one day, without platform-reported conversions. */
   public void keep(
       long line,
       LocalDate date,
@@ -82,13 +83,30 @@ public final class SpendCollector {
       long impressions,
       long clicks,
       Money cost) {
+    keep(line, date, campaignId, campaignName, impressions, clicks, cost, null);
+  }
+
+  /**
+   * Keeps a record: one campaign's spend of one day, with the conversions the platform counted
+   * (null: the report has none). Merged rows add their conversions; a row without any leaves the
+   * other's as they are.
+   */
+  public void keep(
+      long line,
+      LocalDate date,
+      String campaignId,
+      String campaignName,
+      long impressions,
+      long clicks,
+      Money cost,
+      BigDecimal conversions) {
     read++;
     kept++;
     keptCost = keptCost.plus(cost);
     Utm utm = mapping.utm(campaignId, campaignName);
     rows.merge(
         new Key(date, utm),
-        new Spend(date, mapping.channel(), utm, impressions, clicks, cost),
+        new Spend(date, mapping.channel(), utm, impressions, clicks, cost, conversions),
         (a, b) ->
             new Spend(
                 a.date(),
@@ -96,7 +114,12 @@ public final class SpendCollector {
                 a.utm(),
                 Math.addExact(a.impressions(), b.impressions()),
                 Math.addExact(a.clicks(), b.clicks()),
-                a.cost().plus(b.cost())));
+                a.cost().plus(b.cost()),
+                plus(a.conversions(), b.conversions())));
+  }
+
+  private static BigDecimal plus(BigDecimal a, BigDecimal b) {
+    return a == null ? b : b == null ? a : a.add(b);
   }
 
   /** Rejects a record with one or more errors found while reading it. */

@@ -1,5 +1,6 @@
 package org.revtrace.ingest.googleads;
 
+import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code int64} metrics are JSON strings ({@code "costMicros": "1230000"}); plain JSON numbers are
  * accepted too. Proto3 JSON omits zero values, so an absent metric is 0. Record numbers (the {@code
  * line} of errors) count results from 1 across batches.
+ *
+ * <p>Conversions: {@code metrics.conversions} (a JSON number, fractional under data-driven
+ * attribution) fills the platform-reported conversions, kept to hundredths rounded half up (as the
+ * Google Ads UI shows them). A result without it counts 0 when the batch's {@code fieldMask} names
+ * the field (proto3 omits zeros), and leaves conversions unreported otherwise.
  */
 public final class GoogleAdsApiRows {
 
@@ -35,7 +41,8 @@ public final class GoogleAdsApiRows {
           "campaign.name",
           "metrics.impressions",
           "metrics.clicks",
-          "metrics.costMicros");
+          "metrics.costMicros",
+          "metrics.conversions");
 
   private GoogleAdsApiRows() {}
 
@@ -59,10 +66,11 @@ public final class GoogleAdsApiRows {
       return collector.result();
     }
     List<JsonNode> results = new ArrayList<>();
+    List<Boolean> conversionsSelected = new ArrayList<>();
     if (root != null && root.isArray()) {
-      root.forEach(batch -> batch.path("results").forEach(results::add));
+      root.forEach(batch -> add(batch, results, conversionsSelected));
     } else if (root != null && root.isObject() && root.has("results")) {
-      root.path("results").forEach(results::add);
+      add(root, results, conversionsSelected);
     } else if (root == null || !(root.isObject() || root.isArray())) {
       collector.fileError(
           0, "", ErrorCode.UNREADABLE_FILE, "", "expected a SearchStream array or a Search object");
@@ -77,18 +85,48 @@ public final class GoogleAdsApiRows {
       String impressions = text(result.path("metrics").path("impressions"));
       String clicks = text(result.path("metrics").path("clicks"));
       String cost = text(result.path("metrics").path("costMicros"));
+      JsonNode conversionsNode = result.path("metrics").path("conversions");
+      boolean hasConversions =
+          conversionsSelected.get((int) number - 1) || !conversionsNode.isMissingNode();
+      String conversions = text(conversionsNode);
       RecordCheck check = new RecordCheck(collector, number);
       check.campaign("campaign.id", id, campaign);
       check.finish(
-          List.of(date, id, campaign, impressions, clicks, cost),
+          List.of(date, id, campaign, impressions, clicks, cost, conversions),
           check.date("segments.date", date, DateTimeFormatter.ISO_LOCAL_DATE),
           id,
           campaign,
           check.count("metrics.impressions", impressions, VendorNumbers::parsePlainDecimal),
           check.count("metrics.clicks", clicks, VendorNumbers::parsePlainDecimal),
-          check.micros("metrics.costMicros", cost));
+          check.micros("metrics.costMicros", cost),
+          hasConversions
+              ? check.conversions("metrics.conversions", conversions, GoogleAdsApiRows::parseNumber)
+              : null);
     }
     return collector.result();
+  }
+
+  /** Adds a batch's results, each with whether the batch's field mask selects conversions. */
+  private static void add(JsonNode batch, List<JsonNode> results, List<Boolean> selected) {
+    boolean conversions =
+        List.of(text(batch.path("fieldMask")).split(",")).contains("metrics.conversions");
+    for (JsonNode result : batch.path("results")) {
+      results.add(result);
+      selected.add(conversions);
+    }
+  }
+
+  /** A JSON number as text: plain ({@code 2.5}) or in exponent form ({@code 1.0E-4}). */
+  private static BigDecimal parseNumber(String text) {
+    BigDecimal plain = VendorNumbers.parsePlainDecimal(text);
+    if (plain != null) {
+      return plain;
+    }
+    try {
+      return new BigDecimal(text.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static String text(JsonNode node) {

@@ -24,10 +24,12 @@ import org.revtrace.ingest.connect.VendorNumbers;
  * record naming a campaign column and a cost column, in English or Russian ({@code Campaign /
  * Кампания}, {@code Day / День}, {@code Impr. / Показы}, {@code Clicks / Клики}, {@code Cost /
  * Стоимость}, optional {@code Campaign ID / Идентификатор кампании}, {@code Currency code / Код
- * валюты}). Numbers are written for people: {@code 1,234.56} in English, {@code 1 234,56} in
- * Russian (the header's language decides); {@code --} is empty (zero). Rows whose first field
- * starts with {@code Total} / {@code Итого} are totals: never spend; the campaigns total (else the
- * account total, else a single total row) is reconciled to the minor unit against the kept rows.
+ * валюты}, {@code Conversions / Конверсии}: the platform's conversions, fractional under
+ * data-driven attribution, kept to hundredths rounded half up). Numbers are written for people:
+ * {@code 1,234.56} in English, {@code 1 234,56} in Russian (the header's language decides); {@code
+ * --} is empty (zero). Rows whose first field starts with {@code Total} / {@code Итого} are totals:
+ * never spend; the campaigns total (else the account total, else a single total row) is reconciled
+ * to the minor unit against the kept rows.
  */
 public final class GoogleAdsCampaignReport {
 
@@ -86,6 +88,7 @@ public final class GoogleAdsCampaignReport {
     int clicks = ReportText.column(header, "Clicks", "Клики");
     int cost = ReportText.column(header, "Cost", "Стоимость", "Расходы");
     int currencyColumn = ReportText.column(header, "Currency code", "Код валюты", "Валюта");
+    int conversions = ReportText.column(header, "Conversions", "Конверсии");
     if (day < 0) {
       collector.fileError(
           lines.get(headerIndex).number(),
@@ -129,7 +132,10 @@ public final class GoogleAdsCampaignReport {
               ? 0
               : check.count(header.get(impressions), line.field(impressions), number),
           clicks < 0 ? 0 : check.count(header.get(clicks), line.field(clicks), number),
-          check.amount(header.get(cost), line.field(cost), number));
+          check.amount(header.get(cost), line.field(cost), number),
+          conversions < 0
+              ? null
+              : check.conversions(header.get(conversions), line.field(conversions), number));
     }
     if (best != null) {
       BigDecimal total = best.raw().equals("--") ? BigDecimal.ZERO : number.apply(best.raw());

@@ -88,7 +88,8 @@ public final class Normalizer {
         utms.normalize(spend.utm()),
         spend.impressions(),
         spend.clicks(),
-        spend.cost());
+        spend.cost(),
+        spend.conversions());
   }
 
   Cost cost(Cost cost) {

@@ -22,14 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Shape: {@code items[]} per campaign with {@code id}, {@code rows[]} per day ({@code date},
  * {@code base.shows}, {@code base.clicks}, {@code base.spent} — a decimal string in the account
- * currency) and {@code total.base}. Record numbers count day rows from 1 across items. When every
+ * currency), {@code base.goals} (goals reached: the platform's conversions; absent leaves them
+ * unreported) and {@code total.base}. Record numbers count day rows from 1 across items. When every
  * item has a total, their {@code spent} sum is reconciled against the kept rows to the minor unit.
  */
 public final class VkAdsStatistics {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final List<String> FIELDS =
-      List.of("date", "id", "base.shows", "base.clicks", "base.spent");
+      List.of("date", "id", "base.shows", "base.clicks", "base.spent", "base.goals");
 
   private VkAdsStatistics() {}
 
@@ -72,16 +73,21 @@ public final class VkAdsStatistics {
         String shows = text(base.path("shows"));
         String clicks = text(base.path("clicks"));
         String spent = text(base.path("spent"));
+        boolean hasGoals = !base.path("goals").isMissingNode();
+        String goals = text(base.path("goals"));
         RecordCheck check = new RecordCheck(collector, number);
         check.campaign("id", id, null);
         check.finish(
-            List.of(date, id, shows, clicks, spent),
+            List.of(date, id, shows, clicks, spent, goals),
             check.date("date", date, DateTimeFormatter.ISO_LOCAL_DATE),
             id,
             campaignNames.get(id),
             check.count("base.shows", shows, VendorNumbers::parsePlainDecimal),
             check.count("base.clicks", clicks, VendorNumbers::parsePlainDecimal),
-            check.amount("base.spent", spent, VendorNumbers::parsePlainDecimal));
+            check.amount("base.spent", spent, VendorNumbers::parsePlainDecimal),
+            hasGoals
+                ? check.conversions("base.goals", goals, VendorNumbers::parsePlainDecimal)
+                : null);
       }
       BigDecimal itemTotal =
           VendorNumbers.parsePlainDecimal(text(item.path("total").path("base").path("spent")));

@@ -1,7 +1,9 @@
 package org.revtrace.ingest.yandexdirect;
 
+import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import org.revtrace.core.model.ErrorCode;
 import org.revtrace.ingest.canonical.ImportResult;
@@ -14,7 +16,14 @@ import org.revtrace.ingest.connect.VendorNumbers;
 
 /**
  * Reads a Yandex Direct Reports API TSV report with the fields {@code Date, CampaignId,
- * CampaignName, Impressions, Clicks, Cost} (any order; extra fields ignored) into spend rows.
+ * CampaignName, Impressions, Clicks, Cost} and optionally {@code Conversions} (any order; extra
+ * fields ignored) into spend rows.
+ *
+ * <p>Conversions: without {@code Goals} in the request the report has one {@code Conversions}
+ * column (the account's key goals); with {@code Goals} and {@code AttributionModels} it has one
+ * column per goal and model, {@code Conversions_<goal>_<model>}, and those are added up (a report
+ * should then be ordered with one attribution model, or the goals are counted once per model).
+ * {@code --} (no data) is 0. A report with no conversion column leaves conversions unreported.
  *
  * <p>Layout per the Reports documentation: an optional title line (report name and date range,
  * absent with {@code skipReportHeader: true}), the header row, data rows, and an optional {@code
@@ -66,6 +75,7 @@ public final class YandexDirectReport {
     int impressions = ReportText.column(header, "Impressions");
     int clicks = ReportText.column(header, "Clicks");
     int cost = ReportText.column(header, "Cost");
+    List<Integer> conversions = conversionColumns(header);
     if (cost < 0 || (id < 0 && campaign < 0)) {
       collector.fileError(
           headerLine.number(),
@@ -111,9 +121,40 @@ public final class YandexDirectReport {
               : check.count("Clicks", line.field(clicks), VendorNumbers::parsePlainDecimal),
           moneyInMicros
               ? check.micros("Cost", line.field(cost))
-              : check.amount("Cost", line.field(cost), VendorNumbers::parsePlainDecimal));
+              : check.amount("Cost", line.field(cost), VendorNumbers::parsePlainDecimal),
+          conversions(check, header, line, conversions));
     }
     return collector.result();
+  }
+
+  /** The columns {@code Conversions} or {@code Conversions_<goal>_<model>}, in header order. */
+  private static List<Integer> conversionColumns(List<String> header) {
+    List<Integer> columns = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      String name = header.get(i).strip();
+      if (name.equals("Conversions") || name.startsWith("Conversions_")) {
+        columns.add(i);
+      }
+    }
+    return columns;
+  }
+
+  /** The sum of a record's conversion columns; null when the report has none. */
+  private static BigDecimal conversions(
+      RecordCheck check, List<String> header, ReportText.Line line, List<Integer> columns) {
+    if (columns.isEmpty()) {
+      return null;
+    }
+    BigDecimal sum = BigDecimal.ZERO;
+    for (int column : columns) {
+      sum =
+          sum.add(
+              check.conversions(
+                  header.get(column).strip(),
+                  line.field(column),
+                  VendorNumbers::parsePlainDecimal));
+    }
+    return sum;
   }
 
   private static String dash(String value) {

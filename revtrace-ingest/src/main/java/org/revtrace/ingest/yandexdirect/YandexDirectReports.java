@@ -38,7 +38,7 @@ public final class YandexDirectReports implements SpendReader {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final List<String> FIELDS =
-      List.of("Date", "CampaignId", "CampaignName", "Impressions", "Clicks", "Cost");
+      List.of("Date", "CampaignId", "CampaignName", "Impressions", "Clicks", "Cost", "Conversions");
 
   private final ApiHttp http;
   private final ApiHttp.Pause pause;
@@ -153,7 +153,11 @@ public final class YandexDirectReports implements SpendReader {
     FIELDS.forEach(params.putArray("FieldNames")::add);
     params.put(
         "ReportName",
-        "revtrace campaigns " + range.from() + " " + range.to() + (includeVat ? " vat" : ""));
+        "revtrace campaign conversions "
+            + range.from()
+            + " "
+            + range.to()
+            + (includeVat ? " vat" : ""));
     params.put("ReportType", "CAMPAIGN_PERFORMANCE_REPORT");
     params.put("DateRangeType", "CUSTOM_DATE");
     params.put("Format", "TSV");

@@ -93,6 +93,7 @@ class AllCanonicalFilesPropertyTest {
     MONEY,
     SIGNED_MONEY,
     COUNT,
+    CONVERSIONS,
     RATE,
     CURRENCY,
     STATUS,
@@ -283,6 +284,7 @@ class AllCanonicalFilesPropertyTest {
       case "cost" -> Type.MONEY;
       case "amount" -> kind == CanonicalFile.PAYMENTS ? Type.SIGNED_MONEY : Type.MONEY;
       case "impressions", "clicks" -> Type.COUNT;
+      case "conversions" -> Type.CONVERSIONS;
       case "rate" -> Type.RATE;
       case "currency" -> Type.CURRENCY;
       case "status" -> Type.STATUS;
@@ -571,6 +573,14 @@ class AllCanonicalFilesPropertyTest {
         long count = r.nextLong(1_000_000_000L);
         yield new Cell(Long.toString(count), count);
       }
+      case CONVERSIONS -> {
+        if (r.nextInt(4) == 0) {
+          yield new Cell("", null);
+        }
+        // any scale; Spend keeps hundredths, so the expected record rounds alike
+        BigDecimal conversions = BigDecimal.valueOf(r.nextInt(100_000), r.nextInt(4));
+        yield new Cell(conversions.toPlainString(), conversions);
+      }
       case RATE -> {
         BigDecimal rate = BigDecimal.valueOf(1 + r.nextInt(10_000_000), r.nextInt(5));
         yield new Cell(rate.toPlainString(), rate);
@@ -684,7 +694,8 @@ class AllCanonicalFilesPropertyTest {
               new Utm(s(v, "source"), s(v, "medium"), s(v, "campaign"), null, null),
               count(v, "impressions"),
               count(v, "clicks"),
-              (Money) v.get("cost"));
+              (Money) v.get("cost"),
+              (BigDecimal) v.get("conversions"));
       case TOUCHPOINTS ->
           new Touchpoint(
               s(v, "touchpoint_id"),
