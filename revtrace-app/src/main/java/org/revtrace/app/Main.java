@@ -41,6 +41,7 @@ import picocli.CommandLine.Command;
       IdentitiesCommand.class,
       ClvCommand.class,
       CohortsCommand.class,
+      org.revtrace.app.cli.RecommendCommand.class,
       BenchCommand.class,
       org.revtrace.app.cli.ServeCommand.class,
       org.revtrace.app.cli.BackupCommand.class,

@@ -234,6 +234,44 @@ class ServerTest {
   }
 
   @Test
+  void recommendationsAreTheCliJsonForAViewer() throws Exception {
+    String body =
+        mvc.perform(
+                get("/api/v1/recommendations")
+                    .param("level", "campaign")
+                    .param("max-shift", "0.2")
+                    .with(user("viewer").roles("VIEWER")))
+            .andExpect(status().isOk())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    StringWriter out = new StringWriter();
+    int code =
+        Main.run(
+            new PrintWriter(out, true),
+            new PrintWriter(new StringWriter(), true),
+            "recommend",
+            "--data",
+            data.toString(),
+            "--format",
+            "json",
+            "--level",
+            "campaign",
+            "--max-shift",
+            "0.2");
+    assertThat(code).isZero();
+    assertThat(body).isEqualTo(out.toString());
+    assertThat(body).contains("\"verdict\" : \"NOT_ENOUGH_DATA\"");
+    mvc.perform(get("/api/v1/recommendations")).andExpect(status().isUnauthorized());
+    mvc.perform(
+            get("/api/v1/recommendations")
+                .param("level", "segment")
+                .header("Authorization", "Bearer " + TOKEN))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
   void anonymousApiCallsGet401AndPagesRedirectToLogin() throws Exception {
     mvc.perform(get("/api/v1/report")).andExpect(status().isUnauthorized());
     mvc.perform(get("/v3/api-docs")).andExpect(status().is4xxClientError());

@@ -109,6 +109,30 @@ public record PipelineForecast(
         Math.round(byMonth[options.horizonMonths()]));
   }
 
+  /**
+   * Each deal's expected revenue while open at {@code asOf}, in minor units, by the same win rates
+   * as {@link #compute}: p(its stage then) × amount, rounded; 0 for a deal closed by then or not
+   * yet created. The forecast's horizon and zone do not matter here.
+   */
+  public static long[] expectedOpenValue(Dataset data, ForecastOptions options) {
+    FunnelStages stages = FunnelStages.resolve(data, options.funnel());
+    long cut = options.asOf().getEpochSecond();
+    PipelineAsOf pipeline = new PipelineAsOf(data, stages, cut);
+    Ratio[] rates = new Ratio[stages.won()];
+    for (int s = 0; s < rates.length; s++) {
+      rates[s] = winRate(data, pipeline, s);
+    }
+    long[] expected = new long[data.dealCount()];
+    for (int d = 0; d < expected.length; d++) {
+      int s = pipeline.openStage[d];
+      if (s != PipelineAsOf.NOT_OPEN) {
+        int source = rates[s].denominator() > 0 ? s : stages.opportunity();
+        expected[d] = Math.round(rates[source].valueOr(0) * data.dealAmount()[d]);
+      }
+    }
+    return expected;
+  }
+
   /** Total expected revenue inside the horizon. */
   public long expectedInHorizon() {
     return months.stream().mapToLong(MonthForecast::expected).sum();

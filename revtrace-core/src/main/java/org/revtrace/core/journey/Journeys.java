@@ -107,6 +107,32 @@ public final class Journeys {
     return select(java.util.stream.IntStream.range(0, size).filter(keep).toArray());
   }
 
+  /**
+   * The same journeys whose {@code kind} value of journey {@code j} is {@code value.applyAsLong(j)}
+   * (e.g. the expected value of an open deal); touches and the other values are shared, not copied.
+   */
+  public Journeys withValues(ValueKind kind, java.util.function.IntToLongFunction value) {
+    Journeys copy = new Journeys(channels, campaigns, goal);
+    copy.size = size;
+    copy.start = start;
+    copy.channel = channel;
+    copy.campaign = campaign;
+    copy.time = time;
+    copy.type = type;
+    copy.converted = converted;
+    copy.conversionTime = conversionTime;
+    copy.values = values.clone();
+    long[] column = new long[size];
+    for (int j = 0; j < size; j++) {
+      column[j] = value.applyAsLong(j);
+    }
+    copy.values[kind.ordinal()] = column;
+    copy.leadTouch = leadTouch;
+    copy.opportunityTouch = opportunityTouch;
+    copy.subject = subject;
+    return copy;
+  }
+
   /** Total number of touches over all journeys. */
   public int touchCount() {
     return start[size];
