@@ -69,30 +69,9 @@ public final class AmoCrmMapping {
   public ImportResult map(AmoCrmExport export) {
     CanonicalBatch batch = new CanonicalBatch();
     PersonalData personal = new PersonalData(options.salt());
-    batch.source(COMPANIES);
-    long line = 0;
-    for (JsonNode node : export.companies()) {
-      ApiRecord record = batch.open(node, COMPANIES, ++line);
-      if (record != null) {
-        company(record, batch);
-      }
-    }
-    batch.source(CONTACTS);
-    line = 0;
-    for (JsonNode node : export.contacts()) {
-      ApiRecord record = batch.open(node, CONTACTS, ++line);
-      if (record != null) {
-        contact(record, batch, personal);
-      }
-    }
-    batch.source(LEADS);
-    line = 0;
-    for (JsonNode node : export.leads()) {
-      ApiRecord record = batch.open(node, LEADS, ++line);
-      if (record != null) {
-        lead(record, batch);
-      }
-    }
+    batch.each(export.companies(), COMPANIES, record -> company(record, batch));
+    batch.each(export.contacts(), CONTACTS, record -> contact(record, batch, personal));
+    batch.each(export.leads(), LEADS, record -> lead(record, batch));
     return batch.toResult();
   }
 

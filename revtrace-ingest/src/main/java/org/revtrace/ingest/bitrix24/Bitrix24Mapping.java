@@ -1,7 +1,6 @@
 package org.revtrace.ingest.bitrix24;
 
 import java.time.Instant;
-import java.util.List;
 import org.revtrace.core.model.Account;
 import org.revtrace.core.model.Contact;
 import org.revtrace.core.model.Deal;
@@ -50,28 +49,12 @@ public final class Bitrix24Mapping {
   public ImportResult map(Bitrix24Export export) {
     CanonicalBatch batch = new CanonicalBatch();
     PersonalData personal = new PersonalData(options.salt());
-    each(export.companies(), COMPANIES, batch, record -> company(record, batch));
-    each(export.contacts(), CONTACTS, batch, record -> contact(record, batch, personal));
-    each(export.leads(), LEADS, batch, record -> lead(record, batch, personal));
-    each(export.deals(), DEALS, batch, record -> deal(record, batch));
-    each(export.stageHistory(), HISTORY, batch, record -> stageChange(record, batch));
+    batch.each(export.companies(), COMPANIES, record -> company(record, batch));
+    batch.each(export.contacts(), CONTACTS, record -> contact(record, batch, personal));
+    batch.each(export.leads(), LEADS, record -> lead(record, batch, personal));
+    batch.each(export.deals(), DEALS, record -> deal(record, batch));
+    batch.each(export.stageHistory(), HISTORY, record -> stageChange(record, batch));
     return batch.toResult();
-  }
-
-  private interface RecordMapper {
-    void map(ApiRecord record);
-  }
-
-  private static void each(
-      List<JsonNode> nodes, String file, CanonicalBatch batch, RecordMapper mapper) {
-    batch.source(file);
-    long line = 0;
-    for (JsonNode node : nodes) {
-      ApiRecord record = batch.open(node, file, ++line);
-      if (record != null) {
-        mapper.map(record);
-      }
-    }
   }
 
   private void company(ApiRecord record, CanonicalBatch batch) {

@@ -57,6 +57,22 @@ public final class CanonicalBatch {
     return record;
   }
 
+  /**
+   * Maps every node of {@code file} in order — record numbers from 1 — with {@code mapper}; nodes
+   * that are not JSON objects are reported ({@link #open}).
+   */
+  public void each(
+      Iterable<JsonNode> nodes, String file, java.util.function.Consumer<ApiRecord> mapper) {
+    source(file);
+    long line = 0;
+    for (JsonNode node : nodes) {
+      ApiRecord record = open(node, file, ++line);
+      if (record != null) {
+        mapper.accept(record);
+      }
+    }
+  }
+
   /** Counts the record as kept (its canonical rows were added). */
   public void kept(ApiRecord record) {
     keptBySource.merge(record.file(), 1L, Long::sum);

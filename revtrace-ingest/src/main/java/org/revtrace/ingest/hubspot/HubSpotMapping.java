@@ -89,31 +89,13 @@ public final class HubSpotMapping {
   public ImportResult map(HubSpotExport export) {
     CanonicalBatch batch = new CanonicalBatch();
     PersonalData personal = new PersonalData(options.salt());
+    batch.each(export.companies(), COMPANIES, record -> company(record, batch));
+    batch.each(
+        export.contacts(),
+        CONTACTS,
+        record -> contact(record, batch, personal, export.contactCompanies()));
+    batch.each(export.deals(), DEALS, record -> deal(record, batch, export));
     long line = 0;
-    batch.source(COMPANIES);
-    for (JsonNode node : export.companies()) {
-      ApiRecord record = batch.open(node, COMPANIES, ++line);
-      if (record != null) {
-        company(record, batch);
-      }
-    }
-    line = 0;
-    batch.source(CONTACTS);
-    for (JsonNode node : export.contacts()) {
-      ApiRecord record = batch.open(node, CONTACTS, ++line);
-      if (record != null) {
-        contact(record, batch, personal, export.contactCompanies());
-      }
-    }
-    line = 0;
-    batch.source(DEALS);
-    for (JsonNode node : export.deals()) {
-      ApiRecord record = batch.open(node, DEALS, ++line);
-      if (record != null) {
-        deal(record, batch, export);
-      }
-    }
-    line = 0;
     batch.source(HISTORY);
     for (JsonNode node : export.dealHistory()) {
       String dealId = ApiRecord.text(node.get("id"));

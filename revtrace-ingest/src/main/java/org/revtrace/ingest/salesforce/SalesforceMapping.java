@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.util.List;
 import java.util.Locale;
 import org.revtrace.core.model.Account;
 import org.revtrace.core.model.Contact;
@@ -83,28 +82,12 @@ public final class SalesforceMapping {
   public ImportResult map(SalesforceExport export) {
     CanonicalBatch batch = new CanonicalBatch();
     PersonalData personal = new PersonalData(options.salt());
-    each(export.accounts(), ACCOUNTS, batch, record -> account(record, batch));
-    each(export.contacts(), CONTACTS, batch, record -> contact(record, batch, personal));
-    each(export.leads(), LEADS, batch, record -> lead(record, batch, personal));
-    each(export.opportunities(), OPPORTUNITIES, batch, record -> deal(record, batch, export));
-    each(export.history(), HISTORY, batch, record -> stageChange(record, batch));
+    batch.each(export.accounts(), ACCOUNTS, record -> account(record, batch));
+    batch.each(export.contacts(), CONTACTS, record -> contact(record, batch, personal));
+    batch.each(export.leads(), LEADS, record -> lead(record, batch, personal));
+    batch.each(export.opportunities(), OPPORTUNITIES, record -> deal(record, batch, export));
+    batch.each(export.history(), HISTORY, record -> stageChange(record, batch));
     return batch.toResult();
-  }
-
-  private interface RecordMapper {
-    void map(ApiRecord record);
-  }
-
-  private static void each(
-      List<JsonNode> nodes, String file, CanonicalBatch batch, RecordMapper mapper) {
-    batch.source(file);
-    long line = 0;
-    for (JsonNode node : nodes) {
-      ApiRecord record = batch.open(node, file, ++line);
-      if (record != null) {
-        mapper.map(record);
-      }
-    }
   }
 
   private void account(ApiRecord record, CanonicalBatch batch) {
